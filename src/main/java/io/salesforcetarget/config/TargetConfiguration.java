@@ -1,0 +1,63 @@
+package io.salesforcetarget.config;
+
+import java.time.Clock;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.spi.PropertiesComponent;
+
+import io.salesforcetarget.auth.JwtAssertionFactory;
+import io.salesforcetarget.auth.SalesforceLogin;
+import io.salesforcetarget.auth.SalesforceLoginRoute;
+import io.salesforcetarget.auth.TokenCache;
+import io.salesforcetarget.events.CloudEventsReceiverRoute;
+import io.salesforcetarget.reply.HttpReplies;
+import io.salesforcetarget.reply.ReplyEvents;
+import io.salesforcetarget.salesforce.ApiVersionResolver;
+import io.salesforcetarget.salesforce.CamelCalls;
+import io.salesforcetarget.salesforce.SalesforceApiCallRoutes;
+
+/**
+ * Reads the configuration in one place, then wires the beans and routes by constructor: auth (JWT login, token
+ * cache), the Salesforce call, and the CloudEvents receiver with its replies.
+ */
+public class TargetConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        TargetSettings settings = TargetSettings.load(key -> properties.resolveProperty(key).orElse(""));
+        context.getRegistry().bind("targetSettings", settings);
+
+        configureHttpClient(context.getComponent("http", HttpComponent.class), settings);
+
+        ProducerTemplate template = context.createProducerTemplate();
+        TokenCache tokens = new TokenCache(new SalesforceLogin(template, settings.username()));
+        ApiVersionResolver versions = new ApiVersionResolver(settings.apiVersion(),
+                session -> CamelCalls.request(template, SalesforceApiCallRoutes.API_VERSIONS, session, String.class,
+                        "Salesforce API version discovery failed"));
+        context.getRegistry().bind("tokenCache", tokens);
+        context.getRegistry().bind("apiVersionResolver", versions);
+
+        JwtAssertionFactory assertions = new JwtAssertionFactory(settings.clientId(), settings.username(),
+                settings.authServer(), settings.privateKey(), Clock.systemUTC());
+        HttpReplies replies = new HttpReplies(new ReplyEvents(settings.replySource()), settings.retryAfterSeconds());
+
+        context.addRoutes(new SalesforceLoginRoute(assertions, settings.authServer()));
+        context.addRoutes(new SalesforceApiCallRoutes(tokens, versions));
+        context.addRoutes(new CloudEventsReceiverRoute(settings.replyPolicy(), replies));
+    }
+
+    /** Every Salesforce call, token request included, is bounded by the request timeout. */
+    static void configureHttpClient(HttpComponent http, TargetSettings settings) {
+        int timeoutMs = (int) Math.min(Integer.MAX_VALUE, settings.requestTimeout().toMillis());
+        http.setConnectTimeout(timeoutMs);
+        http.setConnectionRequestTimeout(timeoutMs);
+        http.setResponseTimeout(timeoutMs);
+        http.setSoTimeout(timeoutMs);
+        http.setFollowRedirects(false);
+        http.setCookieManagementDisabled(true);
+    }
+}

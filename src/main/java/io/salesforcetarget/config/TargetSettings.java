@@ -1,0 +1,191 @@
+package io.salesforcetarget.config;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.interfaces.RSAPrivateKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import io.salesforcetarget.auth.PrivateKeyLoader;
+import io.salesforcetarget.reply.ReplyPolicy;
+
+/**
+ * The target's configuration, read once at start from application.properties (where each key defaults to the
+ * original adapter's environment variable) and validated as a whole: one message names every problem.
+ *
+ * @param apiVersion "vNN.N", or null to use the highest version the instance lists
+ */
+public record TargetSettings(String clientId, String authServer, String username, RSAPrivateKey privateKey,
+        String apiVersion, ReplyPolicy replyPolicy, Duration requestTimeout, String replySource,
+        int retryAfterSeconds) {
+
+    private static final Pattern VERSION = Pattern.compile("v?(\\d{1,3}\\.\\d)");
+
+    /** Property key, and the environment variable users know it by. */
+    enum Key {
+        CLIENT_ID("salesforce.auth.client-id", "SALESFORCE_AUTH_CLIENT_ID"),
+        SERVER("salesforce.auth.server", "SALESFORCE_AUTH_SERVER"),
+        USER("salesforce.auth.user", "SALESFORCE_AUTH_USER"),
+        CERT_KEY("salesforce.auth.cert-key", "SALESFORCE_AUTH_CERT_KEY"),
+        CERT_KEY_FILE("salesforce.auth.cert-key-file", "SALESFORCE_AUTH_CERT_KEY_FILE"),
+        API_VERSION("salesforce.api-version", "SALESFORCE_API_VERSION"),
+        REQUEST_TIMEOUT("salesforce.request-timeout-ms", "SALESFORCE_REQUEST_TIMEOUT_MS"),
+        POLICY("events.payload-policy", "EVENTS_PAYLOAD_POLICY"),
+        REPLY_SOURCE("events.reply-source", "EVENTS_REPLY_SOURCE"),
+        RETRY_AFTER("events.retry-after-seconds", "EVENTS_RETRY_AFTER_SECONDS");
+
+        final String property;
+        final String variable;
+
+        Key(String property, String variable) {
+            this.property = property;
+            this.variable = variable;
+        }
+    }
+
+    /** @param properties resolves a property key to its value, "" when unset */
+    public static TargetSettings load(Function<String, String> properties) {
+        Reader reader = new Reader(properties);
+        String clientId = reader.required(Key.CLIENT_ID);
+        String server = reader.server();
+        String user = reader.required(Key.USER);
+        RSAPrivateKey key = reader.privateKey();
+        String version = reader.apiVersion();
+        ReplyPolicy policy = reader.policy();
+        long timeoutMs = reader.positiveNumber(Key.REQUEST_TIMEOUT, 30_000);
+        String source = reader.replySource();
+        long retryAfter = reader.positiveNumber(Key.RETRY_AFTER, 5);
+        if (!reader.problems.isEmpty()) {
+            throw new InvalidConfigurationException(reader.problems);
+        }
+        return new TargetSettings(clientId, server, user, key, version, policy, Duration.ofMillis(timeoutMs),
+                source, (int) retryAfter);
+    }
+
+    @Override
+    public String toString() {
+        return "TargetSettings[clientId=" + clientId + ", authServer=" + authServer + ", username=" + username
+                + ", apiVersion=" + (apiVersion == null ? "discovered" : apiVersion) + ", replyPolicy=" + replyPolicy
+                + ", requestTimeout=" + requestTimeout + ", privateKey=****]";
+    }
+
+    /** Reads values and collects problems instead of stopping at the first one. */
+    private static final class Reader {
+        private final Function<String, String> properties;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(Function<String, String> properties) {
+            this.properties = properties;
+        }
+
+        String value(Key key) {
+            String value = properties.apply(key.property);
+            return value == null ? "" : value.trim();
+        }
+
+        String required(Key key) {
+            String value = value(key);
+            if (value.isEmpty()) {
+                problems.add(key.variable + " is required (property " + key.property + ")");
+            }
+            return value;
+        }
+
+        String server() {
+            String server = required(Key.SERVER);
+            if (server.isEmpty()) {
+                return server;
+            }
+            if (server.endsWith("/")) {
+                server = server.substring(0, server.length() - 1);
+            }
+            try {
+                URI uri = URI.create(server);
+                if (uri.getHost() == null || !server.matches("(?i)^https?://.+$")) {
+                    throw new IllegalArgumentException();
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(Key.SERVER.variable + " must be an http(s):// URL, e.g. https://login.salesforce.com");
+            }
+            return server;
+        }
+
+        RSAPrivateKey privateKey() {
+            String text = value(Key.CERT_KEY);
+            String file = value(Key.CERT_KEY_FILE);
+            String both = Key.CERT_KEY.variable + " or " + Key.CERT_KEY_FILE.variable;
+            if (text.isEmpty() == file.isEmpty()) {
+                problems.add(text.isEmpty() ? both + " is required (the connected app's private key)"
+                        : "set only one of " + both);
+                return null;
+            }
+            String source = text.isEmpty() ? Key.CERT_KEY_FILE.variable : Key.CERT_KEY.variable;
+            try {
+                return PrivateKeyLoader.fromPem(text.isEmpty() ? Files.readString(Path.of(file)) : text);
+            } catch (IOException e) {
+                problems.add(source + ": cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+            } catch (IllegalArgumentException e) {
+                problems.add(source + ": " + e.getMessage());
+            }
+            return null;
+        }
+
+        String apiVersion() {
+            String version = value(Key.API_VERSION);
+            if (version.isEmpty()) {
+                return null;
+            }
+            var matcher = VERSION.matcher(version);
+            if (!matcher.matches()) {
+                problems.add(Key.API_VERSION.variable + " must look like v59.0 or 59.0, got '" + version + "'");
+                return null;
+            }
+            return "v" + matcher.group(1);
+        }
+
+        ReplyPolicy policy() {
+            String policy = value(Key.POLICY);
+            try {
+                return ReplyPolicy.parse(policy);
+            } catch (IllegalArgumentException e) {
+                problems.add(Key.POLICY.variable + " must be always, error or never, got '" + policy + "'");
+                return null;
+            }
+        }
+
+        long positiveNumber(Key key, long fallback) {
+            String value = value(key);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            try {
+                long number = Long.parseLong(value);
+                if (number > 0) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            problems.add(key.variable + " must be a positive whole number, got '" + value + "'");
+            return fallback;
+        }
+
+        String replySource() {
+            String source = value(Key.REPLY_SOURCE);
+            if (source.isEmpty()) {
+                return "salesforce-target";
+            }
+            try {
+                URI.create(source);
+            } catch (IllegalArgumentException e) {
+                problems.add(Key.REPLY_SOURCE.variable + " must be a URI reference, got '" + source + "'");
+            }
+            return source;
+        }
+    }
+}

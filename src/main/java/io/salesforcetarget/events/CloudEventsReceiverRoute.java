@@ -1,0 +1,62 @@
+package io.salesforcetarget.events;
+
+import java.io.IOException;
+
+import org.apache.camel.Predicate;
+import org.apache.camel.builder.RouteBuilder;
+
+import io.salesforcetarget.reply.HttpReplies;
+import io.salesforcetarget.reply.ReplyPolicy;
+import io.salesforcetarget.salesforce.EventFaultException;
+import io.salesforcetarget.salesforce.RetryLaterException;
+import io.salesforcetarget.salesforce.SalesforceApiCallRoutes;
+
+/**
+ * The CloudEvents HTTP endpoint, a thin adapter in front of {@value SalesforceApiCallRoutes#API_CALL}: read the
+ * event, check its type, make the call, answer per reply policy. Failures map to HTTP answers here and only here.
+ */
+public class CloudEventsReceiverRoute extends RouteBuilder {
+
+    public static final String ENDPOINT = "platform-http:/?httpMethodRestrict=POST";
+
+    private final ReplyPolicy policy;
+    private final HttpReplies replies;
+
+    public CloudEventsReceiverRoute(ReplyPolicy policy, HttpReplies replies) {
+        this.policy = policy;
+        this.replies = replies;
+    }
+
+    @Override
+    public void configure() {
+        Predicate replyOnSuccess = exchange -> policy.repliesOnSuccess();
+        Predicate replyOnError = exchange -> policy.repliesOnError();
+
+        from(ENDPOINT).routeId("cloudevents-receiver")
+                // Not a CloudEvent at all: nothing to reply with.
+                .onException(NotACloudEventException.class).handled(true)
+                    .process(replies::badRequest).id("reject-request")
+                .end()
+                // The event is at fault: acknowledge it, with an error event if the policy wants one.
+                .onException(EventFaultException.class).handled(true)
+                    .choice()
+                        .when(replyOnError).process(replies::errorReply).id("reply-error")
+                        .otherwise().process(replies::acknowledge).id("acknowledge-error")
+                    .end()
+                .end()
+                // Not the event's fault: do not acknowledge, the broker must deliver it again.
+                .onException(RetryLaterException.class, IOException.class).handled(true)
+                    .process(replies::retryLater).id("ask-for-redelivery")
+                .end()
+                .onException(Exception.class).handled(true)
+                    .process(replies::internalError).id("internal-error")
+                .end()
+                .process(new ReadCloudEvent()).id("read-cloudevent")
+                .process(new CheckEventType()).id("check-event-type")
+                .to(SalesforceApiCallRoutes.API_CALL).id("call-salesforce")
+                .choice().id("apply-reply-policy")
+                    .when(replyOnSuccess).process(replies::successReply).id("reply-success")
+                    .otherwise().process(replies::acknowledge).id("acknowledge-success")
+                .end();
+    }
+}

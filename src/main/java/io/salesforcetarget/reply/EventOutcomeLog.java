@@ -1,0 +1,41 @@
+package io.salesforcetarget.reply;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.salesforcetarget.events.InboundEvent;
+import io.salesforcetarget.salesforce.ApiCallRequest;
+import io.salesforcetarget.salesforce.SalesforceExchange;
+
+/** One concise line per event outcome: event id, action, resource, Salesforce status, reply status, duration. */
+final class EventOutcomeLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.salesforcetarget.events");
+
+    private EventOutcomeLog() {
+    }
+
+    static void info(Exchange exchange, int replyStatus, String outcome) {
+        if (LOG.isInfoEnabled()) {
+            LOG.info(line(exchange, replyStatus, outcome));
+        }
+    }
+
+    static void warn(Exchange exchange, int replyStatus, String outcome) {
+        LOG.warn(line(exchange, replyStatus, outcome));
+    }
+
+    private static String line(Exchange exchange, int replyStatus, String outcome) {
+        InboundEvent inbound = exchange.getProperty(InboundEvent.PROPERTY, InboundEvent.class);
+        ApiCallRequest request = exchange.getProperty(SalesforceExchange.REQUEST, ApiCallRequest.class);
+        Integer salesforceStatus = exchange.getProperty(SalesforceExchange.LAST_STATUS, Integer.class);
+        return "event id=" + (inbound == null ? "-" : inbound.event().getId())
+                + " action=" + (request == null ? "-" : request.method())
+                + " resource=" + (request == null ? "-" : request.resourcePath())
+                + " salesforce=" + (salesforceStatus == null ? "-" : salesforceStatus)
+                + " reply=" + replyStatus
+                + " " + outcome
+                + " " + exchange.getClock().elapsed() + " ms";
+    }
+}

@@ -1,0 +1,132 @@
+package io.salesforcetarget.reply;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.http.HttpMessageFactory;
+import io.cloudevents.jackson.JsonFormat;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.salesforcetarget.events.InboundEvent;
+import io.salesforcetarget.salesforce.EventFaultException;
+import io.salesforcetarget.salesforce.RetryLaterException;
+
+/**
+ * Writes the HTTP answer to the sender, one method per outcome (each used as a named processor of the receiver
+ * route): a reply event in the mode of the request, a bare 204, a 400, or a 503 that makes the broker redeliver.
+ * Every answer starts from empty headers, so nothing of the request or of Salesforce's answer is echoed back.
+ */
+public class HttpReplies {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpReplies.class);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final ReplyEvents events;
+    private final int retryAfterSeconds;
+
+    public HttpReplies(ReplyEvents events, int retryAfterSeconds) {
+        this.events = events;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Salesforce succeeded and the policy wants a reply: 200 with a {@code success} event. */
+    public void successReply(Exchange exchange) {
+        writeEvent(exchange, events.success(exchange.getMessage().getBody(byte[].class)));
+        EventOutcomeLog.info(exchange, 200, "success");
+    }
+
+    /** Success or event fault, but the policy wants no reply: 204. */
+    public void acknowledge(Exchange exchange) {
+        EventFaultException fault = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, EventFaultException.class);
+        answer(exchange, 204, null, null);
+        if (fault == null) {
+            EventOutcomeLog.info(exchange, 204, "success");
+        } else {
+            EventOutcomeLog.warn(exchange, 204, "error " + fault.code().wireName() + ": " + fault.description());
+        }
+    }
+
+    /** The event is at fault and the policy wants a reply: 200 with an {@code error} event. */
+    public void errorReply(Exchange exchange) {
+        EventFaultException fault = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, EventFaultException.class);
+        writeEvent(exchange, events.error(json(errorBody(fault.code().wireName(), fault.description(),
+                fault.details()))));
+        EventOutcomeLog.warn(exchange, 200, "error " + fault.code().wireName() + ": " + fault.description());
+    }
+
+    /** Not a CloudEvent at all: 400 with a JSON error, no event to reply with. */
+    public void badRequest(Exchange exchange) {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        answer(exchange, 400, "application/json", json(errorBody("invalid-cloudevent", failure.getMessage(), null)));
+        EventOutcomeLog.warn(exchange, 400, "rejected: " + failure.getMessage());
+    }
+
+    /** Not the event's fault (Salesforce or the network): 503 + Retry-After, so the broker delivers it again. */
+    public void retryLater(Exchange exchange) {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String reason = failure instanceof RetryLaterException retry ? retry.reason() : "salesforce-unreachable";
+        String description = failure instanceof RetryLaterException
+                ? failure.getMessage()
+                : "Salesforce could not be reached: " + failure.getClass().getSimpleName();
+        answer(exchange, 503, "application/json",
+                json(errorBody("retry-later", description, Map.of("reason", reason))));
+        exchange.getMessage().setHeader("Retry-After", String.valueOf(retryAfterSeconds));
+        EventOutcomeLog.warn(exchange, 503, "retry-later " + reason + ": " + description);
+    }
+
+    /** A defect of ours: 500 (the broker retries), and the one place a stack trace is logged. */
+    public void internalError(Exchange exchange) {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        LOG.error("Unexpected failure while handling an event", failure);
+        answer(exchange, 500, "application/json",
+                json(errorBody("internal-error", "unexpected failure in the target", null)));
+        EventOutcomeLog.warn(exchange, 500, "internal-error " + failure.getClass().getSimpleName());
+    }
+
+    private void writeEvent(Exchange exchange, CloudEvent event) {
+        Message message = exchange.getMessage();
+        message.getHeaders().clear();
+        InboundEvent inbound = exchange.getProperty(InboundEvent.PROPERTY, InboundEvent.class);
+        var writer = HttpMessageFactory.createWriter(message::setHeader, message::setBody);
+        if (inbound != null && inbound.structured()) {
+            writer.writeStructured(event, JsonFormat.CONTENT_TYPE);
+        } else {
+            writer.writeBinary(event);
+        }
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+    }
+
+    private static void answer(Exchange exchange, int status, String contentType, byte[] body) {
+        Message message = exchange.getMessage();
+        message.getHeaders().clear();
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        if (contentType != null) {
+            message.setHeader(Exchange.CONTENT_TYPE, contentType);
+        }
+        message.setBody(body);
+    }
+
+    static Map<String, Object> errorBody(String code, String description, Object details) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", code);
+        body.put("description", description);
+        if (details != null) {
+            body.put("details", details);
+        }
+        return body;
+    }
+
+    private static byte[] json(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("error body not serialisable", e);
+        }
+    }
+}

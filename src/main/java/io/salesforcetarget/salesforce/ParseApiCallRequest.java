@@ -1,0 +1,17 @@
+package io.salesforcetarget.salesforce;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/** Reads the request JSON from the body (or takes an {@link ApiCallRequest} as is) into {@link SalesforceExchange#REQUEST}. */
+public class ParseApiCallRequest implements Processor {
+
+    @Override
+    public void process(Exchange exchange) {
+        Object body = exchange.getMessage().getBody();
+        ApiCallRequest request = body instanceof ApiCallRequest given
+                ? given
+                : ApiCallRequestParser.parse(exchange.getMessage().getBody(byte[].class));
+        exchange.setProperty(SalesforceExchange.REQUEST, request);
+    }
+}

@@ -1,0 +1,68 @@
+package io.salesforcetarget.salesforce;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+
+import io.salesforcetarget.auth.SalesforceSession;
+import io.salesforcetarget.auth.TokenCache;
+
+/**
+ * The Salesforce call, usable from any Camel route without HTTP: send the request JSON (or an
+ * {@link ApiCallRequest}) to {@value #API_CALL}; the result is Salesforce's body with header
+ * {@value SalesforceExchange#STATUS_CODE}, or a typed failure: {@link EventFaultException} when the request is at
+ * fault, {@link RetryLaterException} (or an {@link java.io.IOException}) when it is not.
+ * <p>
+ * Caution: the call replaces the message headers; keep what you need in exchange properties.
+ */
+public class SalesforceApiCallRoutes extends RouteBuilder {
+
+    public static final String API_CALL = "direct:salesforce-apicall";
+    public static final String SEND = "direct:salesforce-send";
+    public static final String API_VERSIONS = "direct:salesforce-api-versions";
+    /** The camel-http endpoint; the URL of each call comes from the {@code CamelHttpUri} header. */
+    public static final String SALESFORCE_HTTP = "http://salesforce-instance?throwExceptionOnFailure=false"
+            + "&userAgent=salesforce-target";
+
+    private final TokenCache tokens;
+    private final ApiVersionResolver versions;
+
+    public SalesforceApiCallRoutes(TokenCache tokens, ApiVersionResolver versions) {
+        this.tokens = tokens;
+        this.versions = versions;
+    }
+
+    @Override
+    public void configure() {
+        from(API_CALL).routeId("salesforce-apicall")
+                .errorHandler(noErrorHandler()) // failures go back to the caller as they are
+                .process(new ParseApiCallRequest()).id("parse-request")
+                .process(new BuildRequestPath()).id("build-request-path")
+                .to(SEND).id("send-request")
+                .choice().id("check-session")
+                    .when(header(SalesforceExchange.STATUS_CODE).isEqualTo(401))
+                        .process(new RenewSession(tokens)).id("renew-session")
+                        .to(SEND).id("resend-request")
+                .end()
+                .process(new InterpretSalesforceResponse()).id("interpret-response");
+
+        from(SEND).routeId("salesforce-send")
+                .errorHandler(noErrorHandler())
+                .removeHeaders("*").id("drop-inbound-headers")
+                .process(new PrepareSalesforceRequest(tokens, versions)).id("prepare-request")
+                .to(SALESFORCE_HTTP).id("call-salesforce")
+                .process(new CaptureSalesforceResponse()).id("capture-response");
+
+        from(API_VERSIONS).routeId("salesforce-api-versions")
+                .errorHandler(noErrorHandler())
+                .removeHeaders("*").id("drop-headers")
+                .process(exchange -> {
+                    SalesforceSession session = exchange.getMessage().getBody(SalesforceSession.class);
+                    exchange.getMessage().setHeader(Exchange.HTTP_URI, session.instanceUrl() + "/services/data");
+                    exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "GET");
+                    exchange.getMessage().setBody(null);
+                }).id("prepare-version-list-request")
+                .to(SALESFORCE_HTTP).id("list-api-versions")
+                .process(new CaptureSalesforceResponse()).id("capture-version-list")
+                .process(new PickHighestApiVersion()).id("pick-highest-version");
+    }
+}

@@ -1,0 +1,21 @@
+package io.salesforcetarget.salesforce;
+
+/** Names of the exchange properties and headers the Salesforce call routes use and return. */
+public final class SalesforceExchange {
+
+    /** Property: the {@link ApiCallRequest} being sent. */
+    public static final String REQUEST = "SalesforceTargetRequest";
+    /** Property: the encoded path and query below {@code /services/data/vNN.N/}. */
+    public static final String ENCODED_PATH = "SalesforceTargetEncodedPath";
+    /** Property: the {@link io.salesforcetarget.auth.SalesforceSession} the last attempt used. */
+    public static final String SESSION = "SalesforceTargetSession";
+    /** Property: the {@code Sforce-Limit-Info} header of Salesforce's last answer (API usage). */
+    public static final String LIMIT_INFO = "SalesforceTargetLimitInfo";
+    /** Property: Salesforce's HTTP status code of the last attempt, for the outcome log. */
+    public static final String LAST_STATUS = "SalesforceTargetLastStatus";
+    /** Header on the result of {@code direct:salesforce-apicall}: Salesforce's HTTP status code. */
+    public static final String STATUS_CODE = "SalesforceStatusCode";
+
+    private SalesforceExchange() {
+    }
+}
