@@ -19,16 +19,21 @@ public final class Application {
     }
 
     static int run(String[] args) throws Exception {
+        try {
+            return createMain().run(args);
+        } catch (InvalidConfigurationException e) {
+            System.err.println(e.getMessage());
+            return INVALID_CONFIGURATION;
+        }
+    }
+
+    /** The target as a Camel main, not yet started (tests start it in-process the same way). */
+    public static Main createMain() {
         Main main = new Main();
         // The jar carries application.properties; a top-level one (run from the project) overrides it.
         main.setPropertyPlaceholderLocations(
                 "classpath:application.properties;optional=true,file:application.properties;optional=true");
         main.configure().addConfiguration(TargetConfiguration.class);
-        try {
-            return main.run(args);
-        } catch (InvalidConfigurationException e) {
-            System.err.println(e.getMessage());
-            return INVALID_CONFIGURATION;
-        }
+        return main;
     }
 }

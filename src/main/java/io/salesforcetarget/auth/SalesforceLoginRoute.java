@@ -38,7 +38,7 @@ public class SalesforceLoginRoute extends RouteBuilder {
     public void configure() {
         from(LOGIN).routeId("salesforce-login")
                 .errorHandler(noErrorHandler())
-                .removeHeaders("*").id("drop-headers")
+                .removeHeaders("*").id("drop-login-headers")
                 .process(this::createTokenRequest).id("create-token-request")
                 .to(LOGIN_HTTP).id("request-token")
                 .process(SalesforceLoginRoute::readTokenResponse).id("read-token-response");

@@ -49,12 +49,12 @@ public class SalesforceApiCallRoutes extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 .removeHeaders("*").id("drop-inbound-headers")
                 .process(new PrepareSalesforceRequest(tokens, versions)).id("prepare-request")
-                .to(SALESFORCE_HTTP).id("call-salesforce")
+                .to(SALESFORCE_HTTP).id("http-request")
                 .process(new CaptureSalesforceResponse()).id("capture-response");
 
         from(API_VERSIONS).routeId("salesforce-api-versions")
                 .errorHandler(noErrorHandler())
-                .removeHeaders("*").id("drop-headers")
+                .removeHeaders("*").id("drop-version-list-headers")
                 .process(exchange -> {
                     SalesforceSession session = exchange.getMessage().getBody(SalesforceSession.class);
                     exchange.getMessage().setHeader(Exchange.HTTP_URI, session.instanceUrl() + "/services/data");
