@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,6 +70,8 @@ class SalesforceApiCallRoutesTest extends CamelTestSupport {
     });
     private final List<SalesforceRequest> requests = new CopyOnWriteArrayList<>();
     private final Deque<Answer> answers = new ArrayDeque<>();
+    /** When set, answers every request instead of the {@link #answers} script. */
+    private volatile Function<SalesforceRequest, Answer> responder;
 
     @Override
     public boolean isUseAdviceWith() {
@@ -86,10 +95,12 @@ class SalesforceApiCallRoutesTest extends CamelTestSupport {
     /** Records the request; answers like camel-http: status, body, and Salesforce's response headers added. */
     private void salesforce(Exchange exchange) {
         Message message = exchange.getMessage();
-        requests.add(new SalesforceRequest(message.getHeader(Exchange.HTTP_URI, String.class),
+        SalesforceRequest request = new SalesforceRequest(message.getHeader(Exchange.HTTP_URI, String.class),
                 message.getHeader(Exchange.HTTP_METHOD, String.class), new LinkedHashMap<>(message.getHeaders()),
-                message.getBody(byte[].class)));
-        Answer answer = answers.isEmpty() ? new Answer(200, "{}") : answers.poll();
+                message.getBody(byte[].class));
+        requests.add(request);
+        Function<SalesforceRequest, Answer> script = responder;
+        Answer answer = script != null ? script.apply(request) : answers.isEmpty() ? new Answer(200, "{}") : answers.poll();
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, answer.status());
         message.setHeader(Exchange.HTTP_RESPONSE_TEXT, "scripted");
         message.setHeader("Content-Type", "application/json;charset=UTF-8");
@@ -314,6 +325,43 @@ class SalesforceApiCallRoutesTest extends CamelTestSupport {
         assertThat(logins).hasValue(2);
         assertThat(requests).extracting(r -> r.headers().get("Authorization"))
                 .containsExactly("Bearer token-1", "Bearer token-2", "Bearer token-2");
+    }
+
+    @Test
+    void concurrent401sForTheSameSessionCauseOneRelogin() throws Exception {
+        int events = 8;
+        callOk("{\"action\":\"GET\",\"resource\":\"limits\"}"); // session token-1 is cached
+        requests.clear();
+        CyclicBarrier allSentWithTheOldToken = new CyclicBarrier(events);
+        responder = request -> {
+            if ("Bearer token-1".equals(request.headers().get("Authorization"))) {
+                try {
+                    allSentWithTheOldToken.await(10, TimeUnit.SECONDS); // every event holds token-1 before any 401
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return new Answer(401, INVALID_SESSION);
+            }
+            return new Answer(200, "{}");
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(events);
+        try {
+            List<Future<Exchange>> results = new ArrayList<>();
+            for (int i = 0; i < events; i++) {
+                results.add(pool.submit(() -> call("{\"action\":\"GET\",\"resource\":\"limits\"}")));
+            }
+            for (Future<Exchange> result : results) {
+                Exchange exchange = result.get(20, TimeUnit.SECONDS);
+                assertThat(exchange.getException()).isNull();
+                assertThat(exchange.getMessage().getHeader(SalesforceExchange.STATUS_CODE)).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(logins).as("the first login plus one re-login for all eight 401s").hasValue(2);
+        assertThat(requests).hasSize(2 * events);
+        assertThat(requests).filteredOn(r -> "Bearer token-2".equals(r.headers().get("Authorization"))).hasSize(events);
     }
 
     @Test
