@@ -89,7 +89,9 @@ class SalesforceSendOverHttpTest extends CamelTestSupport {
                 exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query), headers,
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
         int status = statuses.isEmpty() ? 200 : statuses.poll();
-        byte[] body = (status == 401
+        byte[] body = exchange.getRequestURI().getPath().equals("/services/data")
+                ? "[{\"version\":\"20.0\"},{\"version\":\"66.0\"},{\"version\":\"9.0\"}]".getBytes(StandardCharsets.UTF_8)
+                : (status == 401
                 ? "[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]"
                 : "{\"ok\":true}").getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json;charset=UTF-8");
@@ -173,6 +175,18 @@ class SalesforceSendOverHttpTest extends CamelTestSupport {
                 .containsExactly("Bearer token-1", "Bearer token-2");
         assertThat(received).extracting(WireRequest::body).containsExactly("{\"Name\":\"A\"}", "{\"Name\":\"A\"}");
         assertThat(received.get(1).headers()).as("Salesforce's Set-Cookie is not sent back").doesNotContainKey("cookie");
+    }
+
+    @Test
+    void versionListIsReadOverHttp() {
+        String version = CamelCalls.request(template, SalesforceApiCallRoutes.API_VERSIONS,
+                new SalesforceSession("token-1", instance), String.class, "Salesforce API version discovery failed");
+
+        assertThat(version).isEqualTo("v66.0");
+        assertThat(received).singleElement().satisfies(request -> {
+            assertThat(request.method()).isEqualTo("GET");
+            assertThat(request.rawPathAndQuery()).isEqualTo("/services/data");
+        });
     }
 
     @Test
