@@ -51,7 +51,7 @@ public class TargetConfiguration implements CamelConfiguration {
     }
 
     /** Every Salesforce call, token request included, is bounded by the request timeout. */
-    static void configureHttpClient(HttpComponent http, TargetSettings settings) {
+    public static void configureHttpClient(HttpComponent http, TargetSettings settings) {
         int timeoutMs = (int) Math.min(Integer.MAX_VALUE, settings.requestTimeout().toMillis());
         http.setConnectTimeout(timeoutMs);
         http.setConnectionRequestTimeout(timeoutMs);

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.cloudevents.CloudEvent;
+import io.cloudevents.core.format.EventDeserializationException;
 import io.cloudevents.http.HttpMessageFactory;
 import io.cloudevents.rw.CloudEventRWException;
 import org.apache.camel.Exchange;
@@ -28,7 +29,9 @@ public class ReadCloudEvent implements Processor {
                     forEach.accept(name.toLowerCase(Locale.ROOT), text);
                 }
             }), body == null ? new byte[0] : body).toEvent();
-        } catch (CloudEventRWException | IllegalStateException | IllegalArgumentException e) {
+        } catch (CloudEventRWException | EventDeserializationException | IllegalStateException
+                | IllegalArgumentException e) {
+            // EventDeserializationException: a structured-mode envelope that is not a valid CloudEvent JSON object
             throw new NotACloudEventException("not a valid CloudEvent: " + e.getMessage());
         }
         String contentType = message.getHeader(Exchange.CONTENT_TYPE, "", String.class);
