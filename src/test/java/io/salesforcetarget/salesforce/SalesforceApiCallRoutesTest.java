@@ -88,7 +88,7 @@ class SalesforceApiCallRoutesTest extends CamelTestSupport {
     @BeforeEach
     void fakeSalesforce() throws Exception {
         AdviceWith.adviceWith(context, "salesforce-send",
-                route -> route.weaveById("call-salesforce").replace().process(this::salesforce));
+                route -> route.weaveById("http-request").replace().process(this::salesforce));
         context.start();
     }
 

@@ -66,7 +66,7 @@ class SalesforceApiVersionsRouteTest extends CamelTestSupport {
                     message.setHeader("Set-Cookie", "BrowserId=abc");
                     message.setBody(((String) answer[1]).getBytes(StandardCharsets.UTF_8));
                 }));
-        AdviceWith.adviceWith(context, "salesforce-send", route -> route.weaveById("call-salesforce")
+        AdviceWith.adviceWith(context, "salesforce-send", route -> route.weaveById("http-request")
                 .replace().process(exchange -> {
                     apiCallUris.add(exchange.getMessage().getHeader(Exchange.HTTP_URI, String.class));
                     exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
