@@ -10,12 +10,13 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,20 +74,19 @@ public final class SalesforceSimulator implements AutoCloseable {
     }
 
     private void listen() {
-        HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(config.port())
+        // Port -1 asks Vert.x for one random port shared by every instance (0 would give each its own);
+        // instances on one host:port share the socket and spread connections over their event loops.
+        int requested = config.port() == 0 ? -1 : config.port();
+        HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(requested)
                 .setTcpNoDelay(true).setCompressionSupported(false);
-        AtomicInteger bound = new AtomicInteger();
-        // The first instance resolves port 0 to a real port; the others join it (Vert.x shares the socket
-        // between instances on one host:port and spreads connections over their event loops).
+        Set<Integer> bound = ConcurrentHashMap.newKeySet();
         await(vertx.deployVerticle(() -> new ServerVerticle(options, this::handle, bound),
-                new DeploymentOptions().setInstances(1)), "listen on 127.0.0.1:" + config.port());
-        this.port = bound.get();
-        org.baseUrl("http://127.0.0.1:" + port);
-        if (config.eventLoops() > 1) {
-            HttpServerOptions same = new HttpServerOptions(options).setPort(port);
-            await(vertx.deployVerticle(() -> new ServerVerticle(same, this::handle, new AtomicInteger()),
-                    new DeploymentOptions().setInstances(config.eventLoops() - 1)), "add event loops");
+                new DeploymentOptions().setInstances(config.eventLoops())), "listen on 127.0.0.1:" + config.port());
+        if (bound.size() != 1 || bound.iterator().next() <= 0) {
+            throw new IllegalStateException("server instances did not share one port: " + bound);
         }
+        this.port = bound.iterator().next();
+        org.baseUrl("http://127.0.0.1:" + port);
         LOG.debug("Salesforce simulator listening on {}", baseUrl());
     }
 
@@ -215,9 +215,9 @@ public final class SalesforceSimulator implements AutoCloseable {
     private static final class ServerVerticle extends AbstractVerticle {
         private final HttpServerOptions options;
         private final Handler<HttpServerRequest> handler;
-        private final AtomicInteger bound;
+        private final Set<Integer> bound;
 
-        ServerVerticle(HttpServerOptions options, Handler<HttpServerRequest> handler, AtomicInteger bound) {
+        ServerVerticle(HttpServerOptions options, Handler<HttpServerRequest> handler, Set<Integer> bound) {
             this.options = options;
             this.handler = handler;
             this.bound = bound;
@@ -227,7 +227,7 @@ public final class SalesforceSimulator implements AutoCloseable {
         public void start(Promise<Void> started) {
             vertx.createHttpServer(options).requestHandler(handler).listen()
                     .onSuccess(server -> {
-                        bound.set(server.actualPort());
+                        bound.add(server.actualPort());
                         started.complete();
                     })
                     .onFailure(started::fail);
