@@ -1,0 +1,179 @@
+package io.salesforcetarget.simulator;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything under /services/data. A call goes: count and record it, maybe play an injected fault, then
+ * version (404/410), session (401), daily allocation (403), and the resource itself.
+ */
+final class RestApi {
+
+    static final String PREFIX = "/services/data";
+    private static final Logger LOG = LoggerFactory.getLogger(RestApi.class);
+
+    private final ApiVersions versions;
+    private final Sessions sessions;
+    private final Faults faults;
+    private final FaultPlayer faultPlayer;
+    private final CounterState counters;
+    private final RequestRecorder recorder;
+    private final long dailyLimit;
+    private final OrgResources org;
+    private final SObjectResource sobjects;
+    private final QueryResource query;
+
+    RestApi(SimulatorConfig config, Sessions sessions, Faults faults, FaultPlayer faultPlayer, CounterState counters,
+            RequestRecorder recorder, SObjectTypes types, SObjectStore store) {
+        this.versions = new ApiVersions(config);
+        this.sessions = sessions;
+        this.faults = faults;
+        this.faultPlayer = faultPlayer;
+        this.counters = counters;
+        this.recorder = recorder;
+        this.dailyLimit = config.dailyApiLimit();
+        this.org = new OrgResources(types, counters, dailyLimit);
+        this.sobjects = new SObjectResource(types, store);
+        this.query = new QueryResource(types, store);
+    }
+
+    void handle(HttpServerRequest request) {
+        String path = request.path();
+        if (path.equals(PREFIX) || path.equals(PREFIX + "/")) {
+            versionList(request);
+            return;
+        }
+        trackInFlight(request.response());
+        Responses.withBody(request, body -> {
+            recorder.add(record(request, body));
+            Fault fault = faults.take(FaultTarget.API);
+            if (fault == null) {
+                answer(request, body);
+            } else {
+                faultPlayer.api(fault, request, ApiExchange.limitInfo(counters, dailyLimit), () -> answer(request, body));
+            }
+        });
+    }
+
+    /** GET /services/data needs no session and carries no Sforce-Limit-Info. */
+    private void versionList(HttpServerRequest request) {
+        if (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD) {
+            Responses.json(request.response(), 200, versions.list());
+        } else {
+            ApiError e = ApiError.methodNotAllowed(request.method().name(), "GET,HEAD");
+            Responses.json(request.response(), e.status(), e.toJson());
+        }
+    }
+
+    private void answer(HttpServerRequest request, Buffer body) {
+        ApiExchange ex = null;
+        try {
+            List<String> segments = PathSegments.after(PREFIX, request.path());
+            ex = new ApiExchange(request, segments.subList(1, segments.size()), body, counters, dailyLimit);
+            ex.version(versions.parse(segments.get(0)));
+            if (!sessions.touch(token(request.getHeader("Authorization")))) {
+                throw new ApiError(401, "INVALID_SESSION_ID", "Session expired or invalid");
+            }
+            if (counters.apiUsage() >= dailyLimit) {
+                throw new ApiError(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.");
+            }
+            counters.useApi();
+            route(ex);
+        } catch (ApiError e) {
+            fail(request, ex, e);
+        } catch (RuntimeException e) {
+            LOG.warn("simulator failed on {} {}", request.method(), request.uri(), e);
+            fail(request, ex, new ApiError(500, "UNKNOWN_EXCEPTION", "An unexpected error occurred: " + e));
+        }
+    }
+
+    private void route(ApiExchange ex) {
+        List<String> s = ex.segments();
+        if (s.isEmpty()) {
+            org.directory(ex);
+            return;
+        }
+        switch (s.get(0)) {
+            case "limits" -> only(s, 1, () -> org.limits(ex));
+            case "query", "queryAll" -> only(s, 1, () -> query.handle(ex));
+            case "sobjects" -> {
+                if (s.size() == 1) {
+                    org.describeGlobal(ex);
+                } else {
+                    sobjects.handle(ex);
+                }
+            }
+            default -> throw ApiError.notFound();
+        }
+    }
+
+    private static void only(List<String> segments, int size, Runnable action) {
+        if (segments.size() != size) {
+            throw ApiError.notFound();
+        }
+        action.run();
+    }
+
+    private void fail(HttpServerRequest request, ApiExchange ex, ApiError error) {
+        if (ex != null) {
+            ex.fail(error);
+        } else {
+            HttpServerResponse response = request.response();
+            if (Responses.writable(response)) {
+                response.putHeader("Sforce-Limit-Info", ApiExchange.limitInfo(counters, dailyLimit));
+            }
+            Responses.json(response, error.status(), error.toJson());
+        }
+    }
+
+    /** "Bearer x" (the documented scheme) or "OAuth x" (what Camel sends). */
+    static String token(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        String value = authorization.trim();
+        int space = value.indexOf(' ');
+        if (space < 0) {
+            return null;
+        }
+        String scheme = value.substring(0, space).toLowerCase(Locale.ROOT);
+        if (!scheme.equals("bearer") && !scheme.equals("oauth")) {
+            return null;
+        }
+        return value.substring(space + 1).trim();
+    }
+
+    /** In-flight = received and neither answered nor dropped; status 0 marks a dropped call. */
+    private void trackInFlight(HttpServerResponse response) {
+        counters.apiCallStarted();
+        AtomicBoolean done = new AtomicBoolean();
+        response.endHandler(v -> {
+            if (done.compareAndSet(false, true)) {
+                counters.apiCallEnded(response.getStatusCode());
+            }
+        });
+        response.closeHandler(v -> {
+            if (done.compareAndSet(false, true)) {
+                counters.apiCallEnded(0);
+            }
+        });
+    }
+
+    private static RecordedRequest record(HttpServerRequest request, Buffer body) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        request.headers().forEach(h -> headers.computeIfAbsent(h.getKey(), k -> new ArrayList<>()).add(h.getValue()));
+        return new RecordedRequest(request.method().name(), request.path(), request.query(), headers,
+                body.toString(StandardCharsets.UTF_8));
+    }
+}
