@@ -1,15 +1,29 @@
 package io.salesforcetarget;
 
+import java.util.Arrays;
+import java.util.List;
+
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.main.BaseMainSupport;
 
 import io.salesforcetarget.config.InvalidConfigurationException;
 import io.salesforcetarget.config.TargetConfiguration;
+import io.salesforcetarget.simulator.SimulatorMain;
 
-/** Starts the target: Camel main with the configuration in {@code application.properties}. */
+/**
+ * Starts the target: Camel main with the configuration in {@code application.properties}.
+ * <ul>
+ * <li>{@code --simulator}: with an embedded simulated Salesforce org (a first run, no org needed);</li>
+ * <li>{@code --simulator-only --port N --public-key FILE}: only the simulated org, for other tools and benchmarks.</li>
+ * </ul>
+ */
 public final class Application {
 
     /** Exit code for a configuration that cannot work. */
     static final int INVALID_CONFIGURATION = 2;
+    static final String SIMULATOR = "--simulator";
+    static final String SIMULATOR_ONLY = "--simulator-only";
 
     private Application() {
     }
@@ -19,10 +33,28 @@ public final class Application {
     }
 
     static int run(String[] args) throws Exception {
+        List<String> arguments = Arrays.asList(args);
+        if (arguments.contains(SIMULATOR_ONLY)) {
+            return SimulatorMain.run(without(args, SIMULATOR_ONLY));
+        }
+        Main main = createMain();
+        if (arguments.contains(SIMULATOR)) {
+            EmbeddedSimulator.attach(main);
+            main.addMainListener(new MainListenerSupport() {
+                @Override
+                public void afterStart(BaseMainSupport started) {
+                    int port = Integer.parseInt(started.getCamelContext().getPropertiesComponent()
+                            .resolveProperty("camel.server.port").orElse("8080"));
+                    System.out.println(EmbeddedSimulator.tryItCommands(port));
+                }
+            });
+        }
         try {
-            return createMain().run(args);
+            return main.run(without(args, SIMULATOR));
         } catch (InvalidConfigurationException e) {
             System.err.println(e.getMessage());
+            System.err.println("To try the target without a Salesforce org, run it with " + SIMULATOR
+                    + " (events then go to an embedded simulated org).");
             return INVALID_CONFIGURATION;
         }
     }
@@ -35,5 +67,9 @@ public final class Application {
                 "classpath:application.properties;optional=true,file:application.properties;optional=true");
         main.configure().addConfiguration(TargetConfiguration.class);
         return main;
+    }
+
+    private static String[] without(String[] args, String flag) {
+        return Arrays.stream(args).filter(arg -> !arg.equals(flag)).toArray(String[]::new);
     }
 }

@@ -58,6 +58,9 @@ public class TargetConfiguration implements CamelConfiguration {
         http.setResponseTimeout(timeoutMs);
         http.setSoTimeout(timeoutMs);
         http.setFollowRedirects(false);
+        // No hidden re-execution by Apache HttpClient (it would resend a GET on 503 or a broken connection):
+        // what is retried, and when, is decided by the target, never below it.
+        http.setAutomaticRetriesDisabled(true);
         http.setCookieManagementDisabled(true);
     }
 }

@@ -25,6 +25,7 @@ class TargetConfigurationTest {
         assertThat(http.getResponseTimeout()).isEqualTo(1500);
         assertThat(http.getSoTimeout()).isEqualTo(1500);
         assertThat(http.isFollowRedirects()).isFalse();
+        assertThat(http.isAutomaticRetriesDisabled()).as("no hidden re-execution below the target").isTrue();
         assertThat(http.isCookieManagementDisabled()).isTrue();
     }
 }

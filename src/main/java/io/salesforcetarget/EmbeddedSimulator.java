@@ -1,0 +1,84 @@
+package io.salesforcetarget;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+
+import org.apache.camel.main.Main;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.salesforcetarget.simulator.SalesforceSimulator;
+import io.salesforcetarget.simulator.SimulatorConfig;
+
+/**
+ * {@code --simulator}: the target and a simulated Salesforce org in one process, for a first run without an org.
+ * A fresh key pair is made at every start; the target is configured against the simulator through override
+ * properties, so nothing of the real configuration (environment, application.properties) is used for auth.
+ */
+final class EmbeddedSimulator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSimulator.class);
+    private static final String CLIENT_ID = "salesforce-target-simulator";
+    private static final String USER = "simulator@example.com";
+
+    private EmbeddedSimulator() {
+    }
+
+    /** Starts the simulator and points {@code main} at it; the simulator stops with the JVM. */
+    static SalesforceSimulator attach(Main main) {
+        KeyPair keys = newKeyPair();
+        SalesforceSimulator simulator = SalesforceSimulator.start(SimulatorConfig.builder()
+                .publicKey(keys.getPublic()).clientId(CLIENT_ID).username(USER).build());
+        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "simulator-shutdown"));
+        main.addOverrideProperty("salesforce.auth.client-id", CLIENT_ID);
+        main.addOverrideProperty("salesforce.auth.server", simulator.baseUrl());
+        main.addOverrideProperty("salesforce.auth.user", USER);
+        main.addOverrideProperty("salesforce.auth.cert-key", pkcs8Pem(keys));
+        main.addOverrideProperty("salesforce.auth.cert-key-file", "");
+        LOG.warn("SIMULATOR MODE: events go to a simulated Salesforce org at {}, not to Salesforce", simulator.baseUrl());
+        return simulator;
+    }
+
+    /** Ready-to-paste curl commands for the listener on {@code port}. */
+    static String tryItCommands(int port) {
+        String headers = "-H 'ce-specversion: 1.0' -H \"ce-id: $RANDOM\" -H 'ce-source: curl' "
+                + "-H 'ce-type: io.triggermesh.salesforce.apicall' -H 'Content-Type: application/json'";
+        String url = "http://localhost:" + port + "/";
+        return String.join("\n",
+                "Try it (the reply events come back as the HTTP answers):",
+                "  curl -si " + url + " " + headers
+                        + " -d '{\"action\":\"POST\",\"resource\":\"sobjects\",\"object\":\"Account\",\"payload\":{\"Name\":\"Jane Doe\"}}'",
+                "  ID=<the id from the reply above>",
+                "  curl -si " + url + " " + headers
+                        + " -d '{\"action\":\"GET\",\"resource\":\"sobjects\",\"object\":\"Account\",\"record\":\"'$ID'\",\"query\":{\"fields\":\"Name,BillingCity\"}}'",
+                "  curl -si " + url + " " + headers
+                        + " -d '{\"action\":\"PATCH\",\"resource\":\"sobjects\",\"object\":\"Account\",\"record\":\"'$ID'\",\"payload\":{\"BillingCity\":\"San Francisco\"}}'",
+                "  curl -si " + url + " " + headers
+                        + " -d '{\"action\":\"DELETE\",\"resource\":\"sobjects\",\"object\":\"Account\",\"record\":\"'$ID'\"}'");
+    }
+
+    private static KeyPair newKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("RSA is not available", e);
+        }
+    }
+
+    private static String pkcs8Pem(KeyPair keys) {
+        StringWriter out = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+            writer.writeObject(new JcaPKCS8Generator(keys.getPrivate(), null).generate());
+        } catch (IOException e) {
+            throw new IllegalStateException("could not write the simulator key", e);
+        }
+        return out.toString();
+    }
+}
