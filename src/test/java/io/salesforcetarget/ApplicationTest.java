@@ -1,0 +1,38 @@
+package io.salesforcetarget;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class ApplicationTest {
+
+    @Test
+    void missingConfigurationStopsWithExitCode2AndNamesEveryVariableAndTheSimulatorOption() throws Exception {
+        assumeTrue(System.getenv("SALESFORCE_AUTH_CLIENT_ID") == null, "runs only where no real configuration is set");
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int exitCode;
+        try {
+            exitCode = Application.run(new String[0]);
+        } finally {
+            System.setErr(stderr);
+        }
+        String message = captured.toString(StandardCharsets.UTF_8);
+        assertThat(exitCode).isEqualTo(Application.INVALID_CONFIGURATION);
+        assertThat(message).contains("SALESFORCE_AUTH_CLIENT_ID", "SALESFORCE_AUTH_SERVER", "SALESFORCE_AUTH_USER",
+                "SALESFORCE_AUTH_CERT_KEY", "--simulator");
+    }
+
+    @Test
+    void theTryItCommandsCoverCreateReadUpdateAndDelete() {
+        String commands = EmbeddedSimulator.tryItCommands(8080);
+        assertThat(commands).contains("http://localhost:8080/", "\"action\":\"POST\"", "\"action\":\"GET\"",
+                "\"action\":\"PATCH\"", "\"action\":\"DELETE\"", "ce-type: io.triggermesh.salesforce.apicall");
+    }
+}
