@@ -78,7 +78,9 @@ public final class SalesforceSimulator implements AutoCloseable {
         // instances on one host:port share the socket and spread connections over their event loops.
         int requested = config.port() == 0 ? -1 : config.port();
         HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(requested)
-                .setTcpNoDelay(true).setCompressionSupported(false);
+                .setTcpNoDelay(true).setCompressionSupported(false)
+                // Salesforce speaks HTTP/2 only over TLS; a cleartext "Upgrade: h2c" is answered in HTTP/1.1.
+                .setHttp2ClearTextEnabled(false);
         Set<Integer> bound = ConcurrentHashMap.newKeySet();
         await(vertx.deployVerticle(() -> new ServerVerticle(options, this::handle, bound),
                 new DeploymentOptions().setInstances(config.eventLoops())), "listen on 127.0.0.1:" + config.port());
