@@ -53,7 +53,7 @@ public final class SalesforceSimulator implements AutoCloseable {
         this.config = config;
         this.sessions = new Sessions(org.orgId15(), config.sessionTimeout(), config.clock());
         this.recorder = new RequestRecorder(config.recordedRequestLimit());
-        this.store = new SObjectStore(types, config.clock(), org.userId18());
+        this.store = new SObjectStore(types, config.clock(), org.userId18(), config.maxRecordsPerType());
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()).setWorkerPoolSize(1));
         FaultPlayer player = new FaultPlayer(vertx);
         this.login = new JwtBearerLogin(new AssertionVerifier(config, org), sessions, org, faults, player, counters);
