@@ -55,16 +55,25 @@ final class FaultPlayer {
         switch (fault.kind()) {
             case SERVICE_UNAVAILABLE_HTML -> Responses.send(request.response(), 503, "text/html;charset=UTF-8", HTML_503);
             case CONNECTION_RESET -> reset(request.connection());
-            case DELAY -> vertx.setTimer(Math.max(1, fault.delay().toMillis()), id -> {
-                if (Responses.writable(request.response())) {
-                    proceed.run();
-                }
-            });
+            case DELAY -> later(fault.delay().toMillis(), request, proceed);
             case HANG -> {
                 // Deliberately nothing: the client waits until it times out or the simulator closes.
             }
             default -> throw new IllegalStateException("unhandled fault " + fault.kind());
         }
+    }
+
+    /** Runs {@code proceed} after {@code millis} on a timer, unless the client has gone meanwhile. */
+    void later(long millis, HttpServerRequest request, Runnable proceed) {
+        vertx.setTimer(Math.max(1, millis), id -> {
+            if (Responses.writable(request.response())) {
+                try {
+                    proceed.run();
+                } catch (Throwable e) {
+                    Responses.internalError(request, e);
+                }
+            }
+        });
     }
 
     private static void apiError(HttpServerResponse response, String limitInfo, int status, String code, String message) {

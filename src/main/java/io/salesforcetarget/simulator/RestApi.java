@@ -30,6 +30,7 @@ final class RestApi {
     private final CounterState counters;
     private final RequestRecorder recorder;
     private final long dailyLimit;
+    private final long latencyMillis;
     private final OrgResources org;
     private final SObjectResource sobjects;
     private final QueryResource query;
@@ -43,6 +44,7 @@ final class RestApi {
         this.counters = counters;
         this.recorder = recorder;
         this.dailyLimit = config.dailyApiLimit();
+        this.latencyMillis = config.apiLatency().toMillis();
         this.org = new OrgResources(types, counters, dailyLimit);
         this.sobjects = new SObjectResource(types, store);
         this.query = new QueryResource(types, store);
@@ -59,9 +61,10 @@ final class RestApi {
             recorder.add(record(request, body));
             Fault fault = faults.take(FaultTarget.API);
             if (fault == null) {
-                answer(request, body);
+                answerAfterLatency(request, body);
             } else {
-                faultPlayer.api(fault, request, ApiExchange.limitInfo(counters, dailyLimit), () -> answer(request, body));
+                faultPlayer.api(fault, request, ApiExchange.limitInfo(counters, dailyLimit),
+                        () -> answerAfterLatency(request, body));
             }
         });
     }
@@ -73,6 +76,14 @@ final class RestApi {
         } else {
             ApiError e = ApiError.methodNotAllowed(request.method().name(), "GET,HEAD");
             Responses.json(request.response(), e.status(), e.toJson());
+        }
+    }
+
+    private void answerAfterLatency(HttpServerRequest request, Buffer body) {
+        if (latencyMillis <= 0) {
+            answer(request, body);
+        } else {
+            faultPlayer.later(latencyMillis, request, () -> answer(request, body));
         }
     }
 

@@ -30,6 +30,7 @@ public final class SObjectStore {
     private final SObjectTypes types;
     private final Clock clock;
     private final String userId;
+    private final int maxRecordsPerType;
     /** type name -> (15-char ID -> record), in creation order. */
     private final Map<String, LinkedHashMap<String, SObjectRecord>> byType = new HashMap<>();
     /** type name -> lower-case custom field -> lower-case value -> 15-char IDs. */
@@ -38,10 +39,11 @@ public final class SObjectStore {
     private final Map<String, Long> idCounters = new HashMap<>();
     private long caseNumbers = 1000;
 
-    SObjectStore(SObjectTypes types, Clock clock, String userId) {
+    SObjectStore(SObjectTypes types, Clock clock, String userId, int maxRecordsPerType) {
         this.types = types;
         this.clock = clock;
         this.userId = userId;
+        this.maxRecordsPerType = maxRecordsPerType;
     }
 
     /** Outcome of an upsert: created or updated one record, or matched several (nothing written). */
@@ -98,8 +100,14 @@ public final class SObjectStore {
             fields.put("CaseNumber", text(String.format(Locale.ROOT, "%08d", ++caseNumbers)));
         }
         SObjectRecord record = finish(type, id, fields, now);
-        table(type).put(id.substring(0, 15), record);
+        LinkedHashMap<String, SObjectRecord> table = table(type);
+        table.put(id.substring(0, 15), record);
         index(type, record, true);
+        if (table.size() > maxRecordsPerType) {
+            SObjectRecord eldest = table.values().iterator().next();
+            table.remove(eldest.id().substring(0, 15));
+            index(type, eldest, false);
+        }
         return record;
     }
 

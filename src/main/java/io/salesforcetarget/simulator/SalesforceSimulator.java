@@ -53,7 +53,7 @@ public final class SalesforceSimulator implements AutoCloseable {
         this.config = config;
         this.sessions = new Sessions(org.orgId15(), config.sessionTimeout(), config.clock());
         this.recorder = new RequestRecorder(config.recordedRequestLimit());
-        this.store = new SObjectStore(types, config.clock(), org.userId18());
+        this.store = new SObjectStore(types, config.clock(), org.userId18(), config.maxRecordsPerType());
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()).setWorkerPoolSize(1));
         FaultPlayer player = new FaultPlayer(vertx);
         this.login = new JwtBearerLogin(new AssertionVerifier(config, org), sessions, org, faults, player, counters);
@@ -78,7 +78,9 @@ public final class SalesforceSimulator implements AutoCloseable {
         // instances on one host:port share the socket and spread connections over their event loops.
         int requested = config.port() == 0 ? -1 : config.port();
         HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(requested)
-                .setTcpNoDelay(true).setCompressionSupported(false);
+                .setTcpNoDelay(true).setCompressionSupported(false)
+                // Salesforce speaks HTTP/2 only over TLS; a cleartext "Upgrade: h2c" is answered in HTTP/1.1.
+                .setHttp2ClearTextEnabled(false);
         Set<Integer> bound = ConcurrentHashMap.newKeySet();
         await(vertx.deployVerticle(() -> new ServerVerticle(options, this::handle, bound),
                 new DeploymentOptions().setInstances(config.eventLoops())), "listen on 127.0.0.1:" + config.port());

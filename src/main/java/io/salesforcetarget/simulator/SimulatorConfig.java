@@ -22,6 +22,8 @@ public final class SimulatorConfig {
     private final int port;
     private final int eventLoops;
     private final int recordedRequestLimit;
+    private final int maxRecordsPerType;
+    private final Duration apiLatency;
     private final Clock clock;
 
     private SimulatorConfig(Builder b) {
@@ -39,6 +41,8 @@ public final class SimulatorConfig {
         this.port = b.port;
         this.eventLoops = b.eventLoops;
         this.recordedRequestLimit = b.recordedRequestLimit;
+        this.maxRecordsPerType = b.maxRecordsPerType;
+        this.apiLatency = b.apiLatency;
         this.clock = b.clock;
     }
 
@@ -107,6 +111,16 @@ public final class SimulatorConfig {
         return recordedRequestLimit;
     }
 
+    /** Memory guard for long benchmarks: beyond this many records of one type the oldest is forgotten. */
+    public int maxRecordsPerType() {
+        return maxRecordsPerType;
+    }
+
+    /** Added to every REST answer (not logins), like the round trip to a real org; zero by default. */
+    public Duration apiLatency() {
+        return apiLatency;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -127,6 +141,8 @@ public final class SimulatorConfig {
         private int port;
         private int eventLoops = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         private int recordedRequestLimit = 1000;
+        private int maxRecordsPerType = 100_000;
+        private Duration apiLatency = Duration.ZERO;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -221,6 +237,20 @@ public final class SimulatorConfig {
                 throw new IllegalArgumentException("recordedRequestLimit must not be negative");
             }
             this.recordedRequestLimit = n;
+            return this;
+        }
+
+        public Builder maxRecordsPerType(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("maxRecordsPerType must be at least 1");
+            }
+            this.maxRecordsPerType = n;
+            return this;
+        }
+
+        /** Delay every REST answer by this much (on a timer, the event loop stays free). */
+        public Builder apiLatency(Duration latency) {
+            this.apiLatency = requireNonNegative(latency, "apiLatency");
             return this;
         }
 

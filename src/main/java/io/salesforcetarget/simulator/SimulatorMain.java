@@ -3,6 +3,7 @@ package io.salesforcetarget.simulator;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -10,14 +11,14 @@ import java.util.Iterator;
 /**
  * Runs the simulator on its own:
  * {@code --port N (default 8081) --public-key FILE [--client-id ID] [--username NAME] [--strict-audience]
- * [--daily-api-limit N]}. FILE is a PEM public key or certificate, e.g. the tm-sf.crt made by
+ * [--daily-api-limit N] [--latency-ms N]}. FILE is a PEM public key or certificate, e.g. the tm-sf.crt made by
  * {@code openssl req -x509 ...}.
  */
 public final class SimulatorMain {
 
     static final int DEFAULT_PORT = 8081;
     static final String USAGE = "usage: --port N (default " + DEFAULT_PORT + ") --public-key FILE"
-            + " [--client-id ID] [--username NAME] [--strict-audience] [--daily-api-limit N]";
+            + " [--client-id ID] [--username NAME] [--strict-audience] [--daily-api-limit N] [--latency-ms N]";
 
     private SimulatorMain() {
     }
@@ -82,7 +83,8 @@ public final class SimulatorMain {
                 case "--client-id" -> config.clientId(value != null ? value : next(it, arg));
                 case "--username" -> config.username(value != null ? value : next(it, arg));
                 case "--strict-audience" -> config.strictAudience(true);
-                case "--daily-api-limit" -> config.dailyApiLimit(integer(arg, value != null ? value : next(it, arg)));
+                case "--daily-api-limit" -> config.dailyApiLimit(number(arg, value != null ? value : next(it, arg)));
+                case "--latency-ms" -> config.apiLatency(Duration.ofMillis(number(arg, value != null ? value : next(it, arg))));
                 case "--simulator-only" -> {
                     // the app's own switch that dispatched here; nothing to do
                 }
@@ -111,8 +113,16 @@ public final class SimulatorMain {
     }
 
     private static int integer(String option, String value) {
+        long n = number(option, value);
+        if (n != (int) n) {
+            throw new IllegalArgumentException(option + " is out of range: " + value);
+        }
+        return (int) n;
+    }
+
+    private static long number(String option, String value) {
         try {
-            return Integer.parseInt(value);
+            return Long.parseLong(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " needs a number, not " + value);
         }

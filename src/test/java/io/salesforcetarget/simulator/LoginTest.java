@@ -77,8 +77,13 @@ class LoginTest {
 
     @Test
     void badSignature() throws Exception {
-        assertOAuthError(client.login(TestAssertions.sign(TestAssertions.claims(), TestKeys.OTHER.getPrivate())),
-                "invalid_grant", "invalid assertion");
+        // A real RS256 signature, but over other claims: what a wrong key or tampering looks like.
+        Map<String, Object> other = TestAssertions.claims();
+        other.put("sub", "someone@example.com");
+        String good = TestAssertions.sign(TestAssertions.claims(), TestKeys.appPrivate());
+        String foreign = TestAssertions.sign(other, TestKeys.appPrivate());
+        String mixed = good.substring(0, good.lastIndexOf('.')) + foreign.substring(foreign.lastIndexOf('.'));
+        assertOAuthError(client.login(mixed), "invalid_grant", "invalid assertion");
     }
 
     @Test

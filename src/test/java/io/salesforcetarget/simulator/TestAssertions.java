@@ -24,6 +24,7 @@ final class TestAssertions {
     }
 
     /** What a well-behaved client sends: RS256, iss, sub, aud, exp = now + 3 min. */
+    @SuppressWarnings("deprecation") // audience().single(): Salesforce wants aud as a string, not an array
     static String valid() {
         return Jwts.builder()
                 .issuer(CLIENT_ID)

@@ -19,8 +19,6 @@ final class TestKeys {
 
     /** The connected app's key: the simulator trusts its public half. */
     static final KeyPair APP = generate();
-    /** Some other key: signatures made with it must be rejected. */
-    static final KeyPair OTHER = generate();
 
     private TestKeys() {
     }

@@ -1,0 +1,78 @@
+package io.salesforcetarget.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimulatorMainTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void startsOnTheGivenPortTrustingACertificateFile() throws Exception {
+        Path cert = dir.resolve("tm-sf.crt");
+        Files.writeString(cert, TestKeys.selfSignedCertificatePem(TestKeys.APP));
+        int port = freePort();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        try (SalesforceSimulator sim = SimulatorMain.start(new String[] {"--port", Integer.toString(port),
+                "--public-key", cert.toString(), "--client-id", TestAssertions.CLIENT_ID,
+                "--username=" + TestAssertions.USERNAME}, new PrintStream(out, true, StandardCharsets.UTF_8))) {
+            assertThat(out.toString(StandardCharsets.UTF_8))
+                    .isEqualTo("Salesforce simulator listening on http://127.0.0.1:" + port + System.lineSeparator());
+            assertThat(sim.port()).isEqualTo(port);
+            SimClient client = new SimClient(sim);
+            assertThat(client.login(TestAssertions.valid()).statusCode()).isEqualTo(200);
+            assertThat(sim.config().clientId()).isEqualTo(TestAssertions.CLIENT_ID);
+            assertThat(sim.config().username()).isEqualTo(TestAssertions.USERNAME);
+        }
+    }
+
+    @Test
+    void defaultPortIs8081() throws Exception {
+        Path key = dir.resolve("key.pem");
+        Files.writeString(key, TestKeys.pem(TestKeys.appPublic()));
+        assertThat(SimulatorMain.parse(new String[] {"--public-key", key.toString()}).port()).isEqualTo(8081);
+    }
+
+    @Test
+    void badArgumentsExitWith2() {
+        assertThat(SimulatorMain.run(new String[] {"--port", "1"})).isEqualTo(2);
+        assertThat(SimulatorMain.run(new String[] {"--bogus"})).isEqualTo(2);
+        assertThat(SimulatorMain.run(new String[] {"--public-key", dir.resolve("missing.pem").toString()})).isEqualTo(2);
+        assertThat(SimulatorMain.run(new String[] {"--port"})).isEqualTo(2);
+    }
+
+    @Test
+    void busyPortExitsWith1() throws Exception {
+        Path key = dir.resolve("key.pem");
+        Files.writeString(key, TestKeys.pem(TestKeys.appPublic()));
+        try (ServerSocket busy = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            assertThat(SimulatorMain.run(new String[] {"--port", Integer.toString(busy.getLocalPort()),
+                    "--public-key", key.toString()})).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void publicKeysFromPem() throws Exception {
+        assertThat(PublicKeys.fromPem(TestKeys.pem(TestKeys.appPublic()))).isEqualTo(TestKeys.appPublic());
+        assertThat(PublicKeys.fromPem(TestKeys.selfSignedCertificatePem(TestKeys.APP))).isEqualTo(TestKeys.appPublic());
+        assertThatThrownBy(() -> PublicKeys.fromPem("nothing here")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SimulatorConfig.builder().build()).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        }
+    }
+}
