@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.salesforcetarget.simulator.RecordedRequest;
+import io.salesforcetarget.auth.TestKeys;
 import io.salesforcetarget.simulator.SalesforceSimulator;
 import io.salesforcetarget.simulator.SimulatorConfig;
 
@@ -33,8 +34,8 @@ class ApiVersionDiscoveryIT {
 
     @BeforeAll
     static void start() throws Exception {
-        KeyPair keys = TestKeys.newKeyPair();
-        Path keyFile = Files.writeString(secrets.resolve("certKey"), TestKeys.pkcs1Pem(keys));
+        KeyPair keys = TestKeys.generate("RSA", 2048);
+        Path keyFile = Files.writeString(secrets.resolve("certKey"), TestKeys.pkcs1Pem(keys.getPrivate()));
         salesforce = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(keys.getPublic())
                 .apiVersions(20, 61).build());
         target = RunningTarget.start(Map.of(

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.salesforcetarget.simulator.FaultKind;
 import io.salesforcetarget.simulator.RecordedRequest;
+import io.salesforcetarget.auth.TestKeys;
 import io.salesforcetarget.simulator.SalesforceSimulator;
 import io.salesforcetarget.simulator.SimulatorConfig;
 
@@ -42,14 +43,14 @@ class SalesforceTargetIT {
 
     @BeforeAll
     static void start() throws Exception {
-        KeyPair keys = TestKeys.newKeyPair();
+        KeyPair keys = TestKeys.generate("RSA", 2048);
         salesforce = SalesforceSimulator.start(SimulatorConfig.builder()
                 .publicKey(keys.getPublic()).clientId(CLIENT_ID).username(USER).build());
         target = RunningTarget.start(Map.of(
                 "salesforce.auth.client-id", CLIENT_ID,
                 "salesforce.auth.server", salesforce.baseUrl() + "/",
                 "salesforce.auth.user", USER,
-                "salesforce.auth.cert-key", TestKeys.pkcs8Pem(keys),
+                "salesforce.auth.cert-key", TestKeys.pkcs8Pem(keys.getPrivate()),
                 "salesforce.api-version", "62.0",
                 "events.payload-policy", "always"));
         client = new CloudEventClient(target.url());
