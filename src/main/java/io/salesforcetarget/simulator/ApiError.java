@@ -7,6 +7,8 @@ import java.util.List;
 /** A REST failure; rendered once, as Salesforce does, as a JSON array of {message, errorCode[, fields]}. */
 final class ApiError extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     static final String NOT_FOUND_MESSAGE = "The requested resource does not exist";
 
     private final int status;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 
@@ -63,10 +64,6 @@ final class ApiExchange {
         return request.getParam(name);
     }
 
-    String header(String name) {
-        return request.getHeader(name);
-    }
-
     /** The body as JSON; Salesforce answers unparsable JSON with JSON_PARSER_ERROR and Jackson's wording. */
     JsonNode jsonBody() {
         try {
@@ -79,7 +76,7 @@ final class ApiExchange {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at [line:" + at.getLineNr() + ", column:" + at.getColumnNr() + "]";
             throw new ApiError(400, "JSON_PARSER_ERROR", e.getOriginalMessage() + where);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new ApiError(400, "JSON_PARSER_ERROR", e.getMessage());
         }
     }

@@ -39,9 +39,16 @@ final class CounterState {
         }
     }
 
-    /** Counts a call against the daily allocation; returns the usage including it. */
-    long useApi() {
-        return apiUsage.incrementAndGet();
+    /** Charges one call to the daily allocation; false (nothing charged) once {@code limit} calls were made. */
+    boolean tryUseApi(long limit) {
+        long used;
+        do {
+            used = apiUsage.get();
+            if (used >= limit) {
+                return false;
+            }
+        } while (!apiUsage.compareAndSet(used, used + 1));
+        return true;
     }
 
     long apiUsage() {

@@ -1,7 +1,6 @@
 package io.salesforcetarget.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +17,7 @@ final class FieldValues {
                     + (body == null ? "empty" : body.getNodeType().name()) + " value at [line:1, column:1]");
         }
         Map<String, JsonNode> values = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = body.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : body.properties()) {
             String name = e.getKey();
             if (name.equals("attributes")) {
                 continue; // clients echo {"type": ...} here; the API ignores it

@@ -1,6 +1,7 @@
 package io.salesforcetarget.simulator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,7 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** One shared, thread-safe ObjectMapper; simulator bodies are built as trees. */
 final class Json {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Like Salesforce, "{...} junk" is a parse error, not a value followed by ignored text. */
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Json() {
     }

@@ -3,6 +3,8 @@ package io.salesforcetarget.simulator;
 /** A token-endpoint failure, answered as 400 {"error", "error_description"}. */
 final class OAuthError extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     static final String INVALID_ASSERTION = "invalid assertion";
 
     private final String error;

@@ -13,10 +13,12 @@ final class RequestRecorder {
         this.limit = limit;
     }
 
+    /** False when the limit is 0: the benchmark can skip copying every request. */
+    boolean enabled() {
+        return limit > 0;
+    }
+
     synchronized void add(RecordedRequest request) {
-        if (limit == 0) {
-            return;
-        }
         if (requests.size() == limit) {
             requests.removeFirst();
         }

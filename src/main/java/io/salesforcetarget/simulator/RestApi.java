@@ -58,7 +58,9 @@ final class RestApi {
         }
         trackInFlight(request.response());
         Responses.withBody(request, body -> {
-            recorder.add(record(request, body));
+            if (recorder.enabled()) {
+                recorder.add(record(request, body));
+            }
             Fault fault = faults.take(FaultTarget.API);
             if (fault == null) {
                 answerAfterLatency(request, body);
@@ -96,10 +98,9 @@ final class RestApi {
             if (!sessions.touch(token(request.getHeader("Authorization")))) {
                 throw new ApiError(401, "INVALID_SESSION_ID", "Session expired or invalid");
             }
-            if (counters.apiUsage() >= dailyLimit) {
+            if (!counters.tryUseApi(dailyLimit)) {
                 throw new ApiError(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.");
             }
-            counters.useApi();
             route(ex);
         } catch (ApiError e) {
             fail(request, ex, e);

@@ -115,10 +115,6 @@ public final class SObjectStore {
         return table(type).get(id15);
     }
 
-    synchronized boolean isDeleted(String id15) {
-        return deleted.contains(id15);
-    }
-
     synchronized SObjectRecord update(SObjectType type, String id15, Map<String, JsonNode> values) {
         SObjectRecord old = existing(type, id15);
         Map<String, JsonNode> fields = new LinkedHashMap<>(old.nodes());

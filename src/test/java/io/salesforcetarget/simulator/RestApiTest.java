@@ -101,6 +101,9 @@ class RestApiTest {
         assertThat(prefixes).contains("Account=001", "Contact=003", "Lead=00Q", "Opportunity=006", "Case=500");
         assertThat(client.get(V + "/sobjects/Account/describe", token).statusCode()).isEqualTo(200);
         assertThat(client.get(V + "/sobjects/account", token).statusCode()).isEqualTo(200);
+        HttpResponse<String> head = client.send("HEAD", V + "/limits", token, null);
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
     }
 
     @Test
@@ -240,6 +243,8 @@ class RestApiTest {
         assertThat(error.get("errorCode").asText()).isEqualTo("JSON_PARSER_ERROR");
         assertThat(error.get("message").asText()).startsWith("Unexpected character").contains("at [line:1, column:");
         assertThat(SimClient.errorCode(client.send("POST", V + "/sobjects/Account", token, "[]"))).isEqualTo("JSON_PARSER_ERROR");
+        assertThat(SimClient.errorCode(client.send("POST", V + "/sobjects/Account", token, "{\"Name\":\"x\"} {")))
+                .isEqualTo("JSON_PARSER_ERROR");
         assertThat(SimClient.errorCode(client.send("POST", V + "/sobjects/Account", token, ""))).isEqualTo("JSON_PARSER_ERROR");
     }
 
