@@ -30,17 +30,24 @@ public final class SimulatorMain {
         }
     }
 
-    /** Starts, prints the listening line, and blocks until the JVM shuts down; returns the exit code. */
+    /**
+     * Starts, prints the listening line, and blocks until the JVM shuts down. Returns the exit code:
+     * 0 after a shutdown, 2 for bad arguments, 1 if the server cannot start (e.g. the port is taken).
+     */
     public static int run(String[] args) {
+        return run(args, System.out, System.err);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
         SalesforceSimulator simulator;
         try {
-            simulator = start(args, System.out);
+            simulator = start(args, out);
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(USAGE);
+            err.println(e.getMessage());
+            err.println(USAGE);
             return 2;
         } catch (RuntimeException e) {
-            System.err.println("Salesforce simulator failed to start: " + e.getMessage());
+            err.println("Salesforce simulator failed to start: " + e.getMessage());
             return 1;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "simulator-shutdown"));

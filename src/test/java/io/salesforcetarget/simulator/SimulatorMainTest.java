@@ -17,12 +17,14 @@ class SimulatorMainTest {
     @TempDir
     Path dir;
 
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
     @Test
     void startsOnTheGivenPortTrustingACertificateFile() throws Exception {
         Path cert = dir.resolve("tm-sf.crt");
         Files.writeString(cert, TestKeys.selfSignedCertificatePem(TestKeys.APP));
         int port = freePort();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         try (SalesforceSimulator sim = SimulatorMain.start(new String[] {"--port", Integer.toString(port),
                 "--public-key", cert.toString(), "--client-id", TestAssertions.CLIENT_ID,
@@ -46,10 +48,12 @@ class SimulatorMainTest {
 
     @Test
     void badArgumentsExitWith2() {
-        assertThat(SimulatorMain.run(new String[] {"--port", "1"})).isEqualTo(2);
-        assertThat(SimulatorMain.run(new String[] {"--bogus"})).isEqualTo(2);
-        assertThat(SimulatorMain.run(new String[] {"--public-key", dir.resolve("missing.pem").toString()})).isEqualTo(2);
-        assertThat(SimulatorMain.run(new String[] {"--port"})).isEqualTo(2);
+        assertThat(run("--port", "1")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--public-key FILE is required").contains("usage:");
+        assertThat(run("--bogus")).isEqualTo(2);
+        assertThat(run("--public-key", dir.resolve("missing.pem").toString())).isEqualTo(2);
+        assertThat(run("--port")).isEqualTo(2);
+        assertThat(run("--port", "99999999999")).isEqualTo(2);
     }
 
     @Test
@@ -57,8 +61,8 @@ class SimulatorMainTest {
         Path key = dir.resolve("key.pem");
         Files.writeString(key, TestKeys.pem(TestKeys.appPublic()));
         try (ServerSocket busy = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            assertThat(SimulatorMain.run(new String[] {"--port", Integer.toString(busy.getLocalPort()),
-                    "--public-key", key.toString()})).isEqualTo(1);
+            assertThat(run("--port", Integer.toString(busy.getLocalPort()), "--public-key", key.toString())).isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("failed to start");
         }
     }
 
@@ -68,6 +72,11 @@ class SimulatorMainTest {
         assertThat(PublicKeys.fromPem(TestKeys.selfSignedCertificatePem(TestKeys.APP))).isEqualTo(TestKeys.appPublic());
         assertThatThrownBy(() -> PublicKeys.fromPem("nothing here")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SimulatorConfig.builder().build()).isInstanceOf(IllegalStateException.class);
+    }
+
+    private int run(String... args) {
+        return SimulatorMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private static int freePort() throws Exception {
