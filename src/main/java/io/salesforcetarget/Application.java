@@ -28,8 +28,16 @@ public final class Application {
     private Application() {
     }
 
-    public static void main(String[] args) throws Exception {
-        System.exit(run(args));
+    public static void main(String[] args) {
+        int exitCode;
+        try {
+            exitCode = run(args);
+        } catch (Exception e) {
+            // Camel has logged the cause; exit instead of lingering on non-daemon threads.
+            System.err.println("salesforce-target failed to start: " + e);
+            exitCode = 1;
+        }
+        System.exit(exitCode);
     }
 
     static int run(String[] args) throws Exception {
@@ -49,6 +57,7 @@ public final class Application {
                 }
             });
         }
+        stopOnSigterm(main);
         try {
             return main.run(without(args, SIMULATOR));
         } catch (InvalidConfigurationException e) {
@@ -66,7 +75,16 @@ public final class Application {
         main.setPropertyPlaceholderLocations(
                 "classpath:application.properties;optional=true,file:application.properties;optional=true");
         main.configure().addConfiguration(TargetConfiguration.class);
+        main.addMainListener(new GracefulShutdown());
         return main;
+    }
+
+    /**
+     * SIGTERM (Kubernetes stopping the pod) completes Camel main, which then drains the events in flight, stops and
+     * returns normally, so the process exits 0, instead of running as a JVM shutdown (exit status 143).
+     */
+    private static void stopOnSigterm(Main main) {
+        sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> main.completed());
     }
 
     private static String[] without(String[] args, String flag) {

@@ -6,7 +6,9 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.slf4j.Logger;
@@ -29,12 +31,20 @@ final class EmbeddedSimulator {
     private EmbeddedSimulator() {
     }
 
-    /** Starts the simulator and points {@code main} at it; the simulator stops with the JVM. */
+    /**
+     * Starts the simulator and points {@code main} at it. The simulator stops after Camel has stopped, so that
+     * events still in flight at shutdown can finish against it.
+     */
     static SalesforceSimulator attach(Main main) {
         KeyPair keys = newKeyPair();
         SalesforceSimulator simulator = SalesforceSimulator.start(SimulatorConfig.builder()
                 .publicKey(keys.getPublic()).clientId(CLIENT_ID).username(USER).build());
-        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "simulator-shutdown"));
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterStop(BaseMainSupport stopped) {
+                simulator.close();
+            }
+        });
         main.addOverrideProperty("salesforce.auth.client-id", CLIENT_ID);
         main.addOverrideProperty("salesforce.auth.server", simulator.baseUrl());
         main.addOverrideProperty("salesforce.auth.user", USER);

@@ -1,5 +1,8 @@
 package io.salesforcetarget.auth;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
@@ -8,15 +11,26 @@ import java.util.function.Supplier;
  * <p>
  * Logins are serialised and guarded by a "still the old session?" check, as Camel's own SalesforceSession does:
  * however many events see the same 401 together, exactly one token request is made and all of them use its result.
- * A failed login is not cached, so the next event tries again; the target never wedges.
+ * A failed login is not cached, so a later event tries again and the target never wedges; but no more than one
+ * attempt is made per {@code minInterval}: events in between fail at once, so a broken login server is not hammered.
  */
 public class TokenCache {
 
     private final Supplier<SalesforceSession> login;
+    private final Duration minInterval;
+    private final Clock clock;
     private volatile SalesforceSession session;
+    private Instant lastFailureAt;
+    private LoginFailedException lastFailure;
 
     public TokenCache(Supplier<SalesforceSession> login) {
+        this(login, Duration.ZERO, Clock.systemUTC());
+    }
+
+    public TokenCache(Supplier<SalesforceSession> login, Duration minInterval, Clock clock) {
         this.login = login;
+        this.minInterval = minInterval;
+        this.clock = clock;
     }
 
     /** The cached session, logging in first if there is none. */
@@ -39,7 +53,25 @@ public class TokenCache {
             return session; // another event logged in while we waited for the lock
         }
         session = null;
-        session = login.get();
-        return session;
+        Instant now = clock.instant();
+        if (lastFailure != null && now.isBefore(lastFailureAt.plus(minInterval))) {
+            throw new LoginFailedException(lastFailure.oauthError() == null ? "login-unavailable" : lastFailure.oauthError(),
+                    "the last attempt failed " + Duration.between(lastFailureAt, now).toMillis() + " ms ago ("
+                            + lastFailure.getMessage() + "); the next one is allowed after " + minInterval.toMillis()
+                            + " ms");
+        }
+        try {
+            session = login.get();
+            lastFailure = null;
+            return session;
+        } catch (LoginFailedException e) {
+            lastFailure = e;
+            lastFailureAt = now;
+            throw e;
+        } catch (RuntimeException e) {
+            lastFailure = new LoginFailedException(e.getMessage(), e);
+            lastFailureAt = now;
+            throw e;
+        }
     }
 }

@@ -6,24 +6,39 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.component.platform.http.PlatformHttpComponent;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.spi.PropertiesComponent;
 
 import io.salesforcetarget.auth.JwtAssertionFactory;
 import io.salesforcetarget.auth.SalesforceLogin;
 import io.salesforcetarget.auth.SalesforceLoginRoute;
 import io.salesforcetarget.auth.TokenCache;
+import io.salesforcetarget.auth.SessionWarmUpRoute;
 import io.salesforcetarget.events.CloudEventsReceiverRoute;
+import io.salesforcetarget.events.ConfiguredPortHttpEngine;
+import io.salesforcetarget.events.DrainGate;
+import io.salesforcetarget.events.EventReplay;
+import io.salesforcetarget.events.ReadinessCheck;
 import io.salesforcetarget.reply.HttpReplies;
 import io.salesforcetarget.reply.ReplyEvents;
 import io.salesforcetarget.salesforce.ApiVersionResolver;
 import io.salesforcetarget.salesforce.CamelCalls;
 import io.salesforcetarget.salesforce.SalesforceApiCallRoutes;
+import io.salesforcetarget.salesforce.SalesforceRetryPolicy;
 
 /**
  * Reads the configuration in one place, then wires the beans and routes by constructor: auth (JWT login, token
  * cache), the Salesforce call, and the CloudEvents receiver with its replies.
  */
 public class TargetConfiguration implements CamelConfiguration {
+
+    /** Registry name of the {@link DrainGate} (graceful shutdown). */
+    public static final String DRAIN_GATE = "drainGate";
+    /** Registry name under which a shared {@link IdempotentRepository} replaces the in-memory one. */
+    public static final String IDEMPOTENT_REPOSITORY = "eventIdempotentRepository";
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -32,9 +47,15 @@ public class TargetConfiguration implements CamelConfiguration {
         context.getRegistry().bind("targetSettings", settings);
 
         configureHttpClient(context.getComponent("http", HttpComponent.class), settings);
+        int port = Integer.parseInt(properties.resolveProperty("camel.server.port").orElse("8080"));
+        ConfiguredPortHttpEngine engine = new ConfiguredPortHttpEngine(port);
+        engine.setCamelContext(context);
+        context.getComponent("platform-http", PlatformHttpComponent.class).setEngine(engine);
 
+        Reliability reliability = settings.reliability();
         ProducerTemplate template = context.createProducerTemplate();
-        TokenCache tokens = new TokenCache(new SalesforceLogin(template, settings.username()));
+        TokenCache tokens = new TokenCache(new SalesforceLogin(template, settings.username()),
+                settings.reliability().loginMinInterval(), Clock.systemUTC());
         ApiVersionResolver versions = new ApiVersionResolver(settings.apiVersion(),
                 session -> CamelCalls.request(template, SalesforceApiCallRoutes.API_VERSIONS, session, String.class,
                         "Salesforce API version discovery failed"));
@@ -46,21 +67,50 @@ public class TargetConfiguration implements CamelConfiguration {
         HttpReplies replies = new HttpReplies(new ReplyEvents(settings.replySource()), settings.retryAfterSeconds());
 
         context.addRoutes(new SalesforceLoginRoute(assertions, settings.authServer()));
-        context.addRoutes(new SalesforceApiCallRoutes(tokens, versions));
-        context.addRoutes(new CloudEventsReceiverRoute(settings.replyPolicy(), replies));
+        context.addRoutes(new SalesforceApiCallRoutes(tokens, versions, new SalesforceRetryPolicy(
+                reliability.retryMaxAttempts(), reliability.retryInitialDelay(), reliability.retryMaxDelay(),
+                reliability.retryBudget())));
+        DrainGate gate = new DrainGate();
+        context.getRegistry().bind(DRAIN_GATE, gate);
+        EventReplay replay = new EventReplay(idempotentRepository(context, reliability), reliability.replayStoreSize(),
+                reliability.replayTtl());
+        context.addRoutes(new CloudEventsReceiverRoute(settings.replyPolicy(), replies, gate, replay));
+        context.addRoutes(new SessionWarmUpRoute(tokens, reliability.loginMinInterval()));
+        HealthCheckRegistry.get(context).register(new ReadinessCheck(tokens, gate));
     }
 
-    /** Every Salesforce call, token request included, is bounded by the request timeout. */
+    /**
+     * The key store of the replay: a bean named {@value #IDEMPOTENT_REPOSITORY} (e.g. a JDBC, Infinispan or Redis
+     * repository shared by all replicas) when one is bound, else Camel's in-memory repository.
+     */
+    static IdempotentRepository idempotentRepository(CamelContext context, Reliability reliability) {
+        IdempotentRepository shared = context.getRegistry()
+                .lookupByNameAndType(IDEMPOTENT_REPOSITORY, IdempotentRepository.class);
+        return shared != null ? shared
+                : MemoryIdempotentRepository.memoryIdempotentRepository(reliability.replayStoreSize());
+    }
+
+    /**
+     * Every Salesforce call, token request included, is bounded: connect, wait for a pooled connection, response.
+     * The pool size is the concurrency bound: beyond it a call waits at most the pool wait, then fails (503).
+     */
     public static void configureHttpClient(HttpComponent http, TargetSettings settings) {
-        int timeoutMs = (int) Math.min(Integer.MAX_VALUE, settings.requestTimeout().toMillis());
-        http.setConnectTimeout(timeoutMs);
-        http.setConnectionRequestTimeout(timeoutMs);
+        Reliability reliability = settings.reliability();
+        int timeoutMs = millis(settings.requestTimeout());
+        http.setConnectTimeout(millis(reliability.connectTimeout()));
+        http.setConnectionRequestTimeout(millis(reliability.poolWait()));
         http.setResponseTimeout(timeoutMs);
         http.setSoTimeout(timeoutMs);
+        http.setMaxTotalConnections(reliability.maxConcurrentCalls());
+        http.setConnectionsPerRoute(reliability.maxConcurrentCalls());
         http.setFollowRedirects(false);
         // No hidden re-execution by Apache HttpClient (it would resend a GET on 503 or a broken connection):
         // what is retried, and when, is decided by the target, never below it.
         http.setAutomaticRetriesDisabled(true);
         http.setCookieManagementDisabled(true);
+    }
+
+    private static int millis(java.time.Duration duration) {
+        return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
     }
 }

@@ -22,7 +22,7 @@ import io.salesforcetarget.reply.ReplyPolicy;
  */
 public record TargetSettings(String clientId, String authServer, String username, RSAPrivateKey privateKey,
         String apiVersion, ReplyPolicy replyPolicy, Duration requestTimeout, String replySource,
-        int retryAfterSeconds) {
+        int retryAfterSeconds, Reliability reliability) {
 
     private static final Pattern VERSION = Pattern.compile("v?(\\d{1,3}\\.\\d)");
 
@@ -37,7 +37,18 @@ public record TargetSettings(String clientId, String authServer, String username
         REQUEST_TIMEOUT("salesforce.request-timeout-ms", "SALESFORCE_REQUEST_TIMEOUT_MS"),
         POLICY("events.payload-policy", "EVENTS_PAYLOAD_POLICY"),
         REPLY_SOURCE("events.reply-source", "EVENTS_REPLY_SOURCE"),
-        RETRY_AFTER("events.retry-after-seconds", "EVENTS_RETRY_AFTER_SECONDS");
+        RETRY_AFTER("events.retry-after-seconds", "EVENTS_RETRY_AFTER_SECONDS"),
+        CONNECT_TIMEOUT("salesforce.connect-timeout-ms", "SALESFORCE_CONNECT_TIMEOUT_MS"),
+        MAX_CONCURRENT("salesforce.max-concurrent-calls", "SALESFORCE_MAX_CONCURRENT_CALLS"),
+        POOL_WAIT("salesforce.pool-wait-ms", "SALESFORCE_POOL_WAIT_MS"),
+        RETRY_ATTEMPTS("salesforce.retry.max-attempts", "SALESFORCE_RETRY_MAX_ATTEMPTS"),
+        RETRY_INITIAL_DELAY("salesforce.retry.initial-delay-ms", "SALESFORCE_RETRY_INITIAL_DELAY_MS"),
+        RETRY_MAX_DELAY("salesforce.retry.max-delay-ms", "SALESFORCE_RETRY_MAX_DELAY_MS"),
+        RETRY_BUDGET("salesforce.retry.budget-ms", "SALESFORCE_RETRY_BUDGET_MS"),
+        LOGIN_INTERVAL("salesforce.login-min-interval-ms", "SALESFORCE_LOGIN_MIN_INTERVAL_MS"),
+        REPLAY_SIZE("events.replay.store-size", "EVENTS_REPLAY_STORE_SIZE"),
+        REPLAY_TTL("events.replay.ttl-seconds", "EVENTS_REPLAY_TTL_SECONDS"),
+        DRAIN_TIMEOUT("events.drain-timeout-seconds", "EVENTS_DRAIN_TIMEOUT_SECONDS");
 
         final String property;
         final String variable;
@@ -60,11 +71,12 @@ public record TargetSettings(String clientId, String authServer, String username
         long timeoutMs = reader.positiveNumber(Key.REQUEST_TIMEOUT, 30_000);
         String source = reader.replySource();
         long retryAfter = reader.positiveNumber(Key.RETRY_AFTER, 5);
+        Reliability reliability = reader.reliability();
         if (!reader.problems.isEmpty()) {
             throw new InvalidConfigurationException(reader.problems);
         }
         return new TargetSettings(clientId, server, user, key, version, policy, Duration.ofMillis(timeoutMs),
-                source, (int) retryAfter);
+                source, (int) retryAfter, reliability);
     }
 
     @Override
@@ -173,6 +185,26 @@ public record TargetSettings(String clientId, String authServer, String username
             }
             problems.add(key.variable + " must be a positive whole number, got '" + value + "'");
             return fallback;
+        }
+
+        Reliability reliability() {
+            Reliability d = Reliability.defaults();
+            return new Reliability(
+                    millis(Key.CONNECT_TIMEOUT, d.connectTimeout()),
+                    (int) Math.min(10_000, positiveNumber(Key.MAX_CONCURRENT, d.maxConcurrentCalls())),
+                    millis(Key.POOL_WAIT, d.poolWait()),
+                    (int) Math.min(100, positiveNumber(Key.RETRY_ATTEMPTS, d.retryMaxAttempts())),
+                    millis(Key.RETRY_INITIAL_DELAY, d.retryInitialDelay()),
+                    millis(Key.RETRY_MAX_DELAY, d.retryMaxDelay()),
+                    millis(Key.RETRY_BUDGET, d.retryBudget()),
+                    millis(Key.LOGIN_INTERVAL, d.loginMinInterval()),
+                    (int) Math.min(10_000_000, positiveNumber(Key.REPLAY_SIZE, d.replayStoreSize())),
+                    Duration.ofSeconds(positiveNumber(Key.REPLAY_TTL, d.replayTtl().toSeconds())),
+                    Duration.ofSeconds(positiveNumber(Key.DRAIN_TIMEOUT, d.drainTimeout().toSeconds())));
+        }
+
+        private Duration millis(Key key, Duration fallback) {
+            return Duration.ofMillis(positiveNumber(key, fallback.toMillis()));
         }
 
         String replySource() {

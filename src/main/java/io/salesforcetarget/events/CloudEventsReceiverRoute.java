@@ -13,7 +13,8 @@ import io.salesforcetarget.salesforce.SalesforceApiCallRoutes;
 
 /**
  * The CloudEvents HTTP endpoint, a thin adapter in front of {@value SalesforceApiCallRoutes#API_CALL}: read the
- * event, check its type, make the call, answer per reply policy. Failures map to HTTP answers here and only here.
+ * event, answer a redelivery from the replay store, check its type, make the call, answer per reply policy.
+ * Failures map to HTTP answers here and only here.
  */
 public class CloudEventsReceiverRoute extends RouteBuilder {
 
@@ -21,10 +22,19 @@ public class CloudEventsReceiverRoute extends RouteBuilder {
 
     private final ReplyPolicy policy;
     private final HttpReplies replies;
+    private final DrainGate gate;
+    private final EventReplay replay;
 
+    /** Without replay of redelivered events (each delivery is processed). */
     public CloudEventsReceiverRoute(ReplyPolicy policy, HttpReplies replies) {
+        this(policy, replies, new DrainGate(), EventReplay.none());
+    }
+
+    public CloudEventsReceiverRoute(ReplyPolicy policy, HttpReplies replies, DrainGate gate, EventReplay replay) {
         this.policy = policy;
         this.replies = replies;
+        this.gate = gate;
+        this.replay = replay;
     }
 
     @Override
@@ -48,10 +58,21 @@ public class CloudEventsReceiverRoute extends RouteBuilder {
                 .onException(RetryLaterException.class, IOException.class).handled(true)
                     .process(replies::retryLater).id("ask-for-redelivery")
                 .end()
+                // Another delivery of the same event is in flight: not now, the broker retries later.
+                .onException(DuplicateInFlightException.class).handled(true)
+                    .process(replies::duplicateInFlight).id("refuse-duplicate")
+                .end()
                 .onException(Exception.class).handled(true)
                     .process(replies::internalError).id("internal-error")
                 .end()
+                .process(gate::admit).id("admit-event")
                 .process(new ReadCloudEvent()).id("read-cloudevent")
+                .process(replay::claim).id("claim-event")
+                .filter(exchangeProperty(EventReplay.STORED_REPLY).isNotNull()).id("check-redelivery")
+                    .process(replay::replay).id("replay-reply")
+                    .process(replies::logReplay).id("log-replay")
+                    .stop()
+                .end()
                 .process(new CheckEventType()).id("check-event-type")
                 .to(SalesforceApiCallRoutes.API_CALL).id("call-salesforce")
                 .choice().id("apply-reply-policy")

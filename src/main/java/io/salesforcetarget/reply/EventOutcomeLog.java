@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import io.salesforcetarget.events.InboundEvent;
 import io.salesforcetarget.salesforce.ApiCallRequest;
 import io.salesforcetarget.salesforce.SalesforceExchange;
+import io.salesforcetarget.salesforce.SalesforceRetryPolicy;
 
 /** One concise line per event outcome: event id, action, resource, Salesforce status, reply status, duration. */
 final class EventOutcomeLog {
@@ -26,6 +27,11 @@ final class EventOutcomeLog {
         LOG.warn(line(exchange, replyStatus, outcome));
     }
 
+    private static String attempts(Exchange exchange) {
+        Integer failed = exchange.getProperty(SalesforceRetryPolicy.FAILED_ATTEMPTS, Integer.class);
+        return failed == null ? "" : " failed-attempts=" + failed;
+    }
+
     private static String line(Exchange exchange, int replyStatus, String outcome) {
         InboundEvent inbound = exchange.getProperty(InboundEvent.PROPERTY, InboundEvent.class);
         ApiCallRequest request = exchange.getProperty(SalesforceExchange.REQUEST, ApiCallRequest.class);
@@ -35,6 +41,7 @@ final class EventOutcomeLog {
                 + " resource=" + (request == null ? "-" : request.resourcePath())
                 + " salesforce=" + (salesforceStatus == null ? "-" : salesforceStatus)
                 + " reply=" + replyStatus
+                + attempts(exchange)
                 + " " + outcome
                 + " " + exchange.getClock().elapsed() + " ms";
     }

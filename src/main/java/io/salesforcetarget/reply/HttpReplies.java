@@ -80,6 +80,21 @@ public class HttpReplies {
         EventOutcomeLog.warn(exchange, 503, "retry-later " + reason + ": " + description);
     }
 
+    /** The same event is being processed right now: 409 + Retry-After; the broker redelivers it later. */
+    public void duplicateInFlight(Exchange exchange) {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        answer(exchange, 409, "application/json",
+                json(errorBody("duplicate-in-flight", failure.getMessage(), null)));
+        exchange.getMessage().setHeader("Retry-After", String.valueOf(retryAfterSeconds));
+        EventOutcomeLog.warn(exchange, 409, "duplicate-in-flight");
+    }
+
+    /** A redelivery answered from the replay store, without calling Salesforce. */
+    public void logReplay(Exchange exchange) {
+        EventOutcomeLog.info(exchange, exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class),
+                "replayed");
+    }
+
     /** A defect of ours: 500 (the broker retries), and the one place a stack trace is logged. */
     public void internalError(Exchange exchange) {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);

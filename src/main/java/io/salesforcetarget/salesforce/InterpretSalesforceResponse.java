@@ -31,15 +31,10 @@ public class InterpretSalesforceResponse implements Processor {
             return;
         }
         SalesforceErrorBody error = SalesforceErrorBody.of(body);
-        if (isNotTheEventsFault(status, error.errorCode())) {
+        if (FailureClasses.isNotTheEventsFault(status, error.errorCode())) {
             throw new SalesforceUnavailableException(status, error.errorCode());
         }
         throw new EventFaultException(ErrorCode.ADAPTER_PROCESS, describe(status, error), detail(status, body));
-    }
-
-    static boolean isNotTheEventsFault(int status, String errorCode) {
-        return status == 401 || status == 408 || status == 429 || status >= 500
-                || (status == 403 && "REQUEST_LIMIT_EXCEEDED".equals(errorCode));
     }
 
     private static String describe(int status, SalesforceErrorBody error) {

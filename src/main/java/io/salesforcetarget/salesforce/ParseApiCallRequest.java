@@ -13,5 +13,7 @@ public class ParseApiCallRequest implements Processor {
                 ? given
                 : ApiCallRequestParser.parse(exchange.getMessage().getBody(byte[].class));
         exchange.setProperty(SalesforceExchange.REQUEST, request);
+        exchange.setProperty(SalesforceRetryPolicy.CALL_STARTED, System.currentTimeMillis());
+        exchange.removeProperty(SalesforceRetryPolicy.FAILED_ATTEMPTS);
     }
 }

@@ -1,7 +1,10 @@
 package io.salesforcetarget.salesforce;
 
+import java.time.Duration;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.PredicateToExpressionAdapter;
 
 import io.salesforcetarget.auth.SalesforceSession;
 import io.salesforcetarget.auth.TokenCache;
@@ -18,6 +21,7 @@ public class SalesforceApiCallRoutes extends RouteBuilder {
 
     public static final String API_CALL = "direct:salesforce-apicall";
     public static final String SEND = "direct:salesforce-send";
+    public static final String SEND_RETRYING = "direct:salesforce-send-retrying";
     public static final String API_VERSIONS = "direct:salesforce-api-versions";
     /** The camel-http endpoint; the URL of each call comes from the {@code CamelHttpUri} header. */
     public static final String SALESFORCE_HTTP = "http://salesforce-instance?throwExceptionOnFailure=false"
@@ -25,32 +29,55 @@ public class SalesforceApiCallRoutes extends RouteBuilder {
 
     private final TokenCache tokens;
     private final ApiVersionResolver versions;
+    private final SalesforceRetryPolicy retries;
 
+    /** Without retries inside the target: every failure goes straight back to the caller. */
     public SalesforceApiCallRoutes(TokenCache tokens, ApiVersionResolver versions) {
+        this(tokens, versions, new SalesforceRetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ZERO));
+    }
+
+    public SalesforceApiCallRoutes(TokenCache tokens, ApiVersionResolver versions, SalesforceRetryPolicy retries) {
         this.tokens = tokens;
         this.versions = versions;
+        this.retries = retries;
     }
 
     @Override
     public void configure() {
+        SendWithRetries sendWithRetries = new SendWithRetries(getContext().createProducerTemplate());
+
         from(API_CALL).routeId("salesforce-apicall")
                 .errorHandler(noErrorHandler()) // failures go back to the caller as they are
                 .process(new ParseApiCallRequest()).id("parse-request")
                 .process(new BuildRequestPath()).id("build-request-path")
-                .to(SEND).id("send-request")
+                .process(sendWithRetries).id("send-request")
                 .choice().id("check-session")
                     .when(header(SalesforceExchange.STATUS_CODE).isEqualTo(401))
                         .process(new RenewSession(tokens)).id("renew-session")
-                        .to(SEND).id("resend-request")
+                        .process(sendWithRetries).id("resend-request")
                 .end()
                 .process(new InterpretSalesforceResponse()).id("interpret-response");
+
+        // Camel's redelivery repeats a failed attempt while the retry policy allows it, with exponential backoff
+        // and jitter; what is not retried goes back as it is.
+        from(SEND_RETRYING).routeId("salesforce-send-retrying")
+                .errorHandler(defaultErrorHandler()
+                        .retryWhile(new PredicateToExpressionAdapter(retries))
+                        .redeliveryDelay(retries.initialDelay().toMillis())
+                        .maximumRedeliveryDelay(retries.maxDelay().toMillis())
+                        .useExponentialBackOff().backOffMultiplier(2)
+                        .useCollisionAvoidance()
+                        .logRetryAttempted(false).logExhausted(false).logStackTrace(false)
+                        .logExhaustedMessageHistory(false))
+                .to(SEND).id("send-attempt");
 
         from(SEND).routeId("salesforce-send")
                 .errorHandler(noErrorHandler())
                 .removeHeaders("*").id("drop-inbound-headers")
                 .process(new PrepareSalesforceRequest(tokens, versions)).id("prepare-request")
                 .to(SALESFORCE_HTTP).id("http-request")
-                .process(new CaptureSalesforceResponse()).id("capture-response");
+                .process(new CaptureSalesforceResponse()).id("capture-response")
+                .process(new FailOnTransientStatus()).id("fail-on-transient-status");
 
         from(API_VERSIONS).routeId("salesforce-api-versions")
                 .errorHandler(noErrorHandler())

@@ -16,12 +16,17 @@ class TargetConfigurationTest {
     void everySalesforceCallIsBoundedAndKeepsNoCookiesNorFollowsRedirects() {
         HttpComponent http = new HttpComponent();
         TargetSettings settings = new TargetSettings("client", "https://login.example.com", "user",
-                TestKeys.privateKey(), null, ReplyPolicy.ALWAYS, Duration.ofMillis(1500), "source", 5);
+                TestKeys.privateKey(), null, ReplyPolicy.ALWAYS, Duration.ofMillis(1500), "source", 5,
+                new Reliability(Duration.ofMillis(700), 12, Duration.ofMillis(300), 3, Duration.ofMillis(100),
+                        Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(1), 100, Duration.ofMinutes(1),
+                        Duration.ofSeconds(5)));
 
         TargetConfiguration.configureHttpClient(http, settings);
 
-        assertThat(http.getConnectTimeout()).isEqualTo(1500);
-        assertThat(http.getConnectionRequestTimeout()).isEqualTo(1500);
+        assertThat(http.getConnectTimeout()).isEqualTo(700);
+        assertThat(http.getConnectionRequestTimeout()).as("the bounded wait for a free connection").isEqualTo(300);
+        assertThat(http.getMaxTotalConnections()).as("at most N concurrent Salesforce calls").isEqualTo(12);
+        assertThat(http.getConnectionsPerRoute()).isEqualTo(12);
         assertThat(http.getResponseTimeout()).isEqualTo(1500);
         assertThat(http.getSoTimeout()).isEqualTo(1500);
         assertThat(http.isFollowRedirects()).isFalse();

@@ -2,7 +2,6 @@ package io.salesforcetarget.e2e;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.camel.main.Main;
@@ -15,22 +14,40 @@ public final class RunningTarget implements AutoCloseable {
 
     private final Main main;
     private final int port;
+    private final int managementPort;
 
-    private RunningTarget(Main main, int port) {
+    private RunningTarget(Main main, int port, int managementPort) {
         this.main = main;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /** @param properties application properties overriding application.properties (and the environment) */
     public static RunningTarget start(Map<String, String> properties) throws Exception {
-        int port = freePort();
-        Map<String, String> all = new LinkedHashMap<>(properties);
-        all.put("camel.server.host", "127.0.0.1");
-        all.put("camel.server.port", String.valueOf(port));
         Main main = Application.createMain();
-        all.forEach(main::addOverrideProperty);
+        int port = freePort();
+        int managementPort = onLoopback(main, port);
+        properties.forEach(main::addOverrideProperty);
         main.start();
-        return new RunningTarget(main, port);
+        return new RunningTarget(main, port, managementPort);
+    }
+
+    /** Listener and management server on loopback, on free ports; returns the management port. */
+    static int onLoopback(Main main, int port) throws IOException {
+        int managementPort = freePort();
+        main.addOverrideProperty("camel.server.host", "127.0.0.1");
+        main.addOverrideProperty("camel.server.port", String.valueOf(port));
+        main.addOverrideProperty("camel.management.host", "127.0.0.1");
+        main.addOverrideProperty("camel.management.port", String.valueOf(managementPort));
+        return managementPort;
+    }
+
+    public String healthUrl(String check) {
+        return "http://127.0.0.1:" + managementPort + "/observe/health/" + check;
+    }
+
+    public Main main() {
+        return main;
     }
 
     public String url() {

@@ -179,16 +179,18 @@ class SalesforceTargetIT {
     }
 
     @Test
-    void salesforceOutageMakesTheSenderRetryAndTheRetrySucceeds() throws Exception {
+    void aPostThatSalesforceReceivedIsNotRepeatedInsideButTheSenderRetriesAndSucceeds() throws Exception {
         salesforce.faults().api(FaultKind.SERVICE_UNAVAILABLE_JSON, 1);
-        String request = "{\"action\":\"GET\",\"resource\":\"limits\"}";
+        String create = "{\"action\":\"POST\",\"resource\":\"sobjects\",\"object\":\"Account\","
+                + "\"payload\":{\"Name\":\"Outage\"}}";
 
-        HttpResponse<byte[]> refused = client.sendBinary(API_CALL, request);
+        HttpResponse<byte[]> refused = client.sendBinary(API_CALL, create);
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
         assertThat(CloudEventClient.json(refused.body()).get("code").asText()).isEqualTo("retry-later");
+        assertThat(salesforce.recordedRequests()).as("a POST Salesforce may have seen is sent once").hasSize(1);
 
-        assertThat(client.sendBinary(API_CALL, request).statusCode()).isEqualTo(200);
+        assertThat(client.sendBinary(API_CALL, create).statusCode()).isEqualTo(200);
     }
 
     @Test

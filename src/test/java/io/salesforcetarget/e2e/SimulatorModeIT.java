@@ -19,8 +19,7 @@ class SimulatorModeIT {
     void theEmbeddedOrgServesEventsWithoutAnyConfiguration() throws Exception {
         Main main = Application.createMain();
         int port = RunningTarget.freePort();
-        main.addOverrideProperty("camel.server.host", "127.0.0.1");
-        main.addOverrideProperty("camel.server.port", String.valueOf(port));
+        RunningTarget.onLoopback(main, port);
         SalesforceSimulator simulator = EmbeddedSimulatorAccess.attach(main);
         main.start();
         try {

@@ -146,16 +146,16 @@ class InterpretSalesforceResponseTest {
     @ParameterizedTest
     @ValueSource(ints = { 400, 402, 404, 407, 409, 422, 431, 499 })
     void classificationOfClientErrors(int status) {
-        assertThat(InterpretSalesforceResponse.isNotTheEventsFault(status, null)).isFalse();
-        assertThat(InterpretSalesforceResponse.isNotTheEventsFault(403, "INSUFFICIENT_ACCESS")).isFalse();
-        assertThat(InterpretSalesforceResponse.isNotTheEventsFault(403, null)).isFalse();
+        assertThat(FailureClasses.isNotTheEventsFault(status, null)).isFalse();
+        assertThat(FailureClasses.isNotTheEventsFault(403, "INSUFFICIENT_ACCESS")).isFalse();
+        assertThat(FailureClasses.isNotTheEventsFault(403, null)).isFalse();
     }
 
     @ParameterizedTest
     @ValueSource(ints = { 401, 408, 429, 500, 501, 502, 503, 504, 599 })
     void classificationOfUnavailability(int status) {
-        assertThat(InterpretSalesforceResponse.isNotTheEventsFault(status, null)).isTrue();
-        assertThat(InterpretSalesforceResponse.isNotTheEventsFault(403, "REQUEST_LIMIT_EXCEEDED")).isTrue();
+        assertThat(FailureClasses.isNotTheEventsFault(status, null)).isTrue();
+        assertThat(FailureClasses.isNotTheEventsFault(403, "REQUEST_LIMIT_EXCEEDED")).isTrue();
     }
 
     @SuppressWarnings("unchecked")

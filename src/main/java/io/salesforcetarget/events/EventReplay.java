@@ -1,0 +1,104 @@
+package io.salesforcetarget.events;
+
+import java.time.Duration;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.cloudevents.CloudEvent;
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.SynchronizationAdapter;
+
+/**
+ * Brokers redeliver; Salesforce must not see an event twice. Every event is keyed by ({@code source}, {@code id}):
+ * <ul>
+ * <li>the first delivery claims the key in Camel's {@link IdempotentRepository} (the in-memory one by default, a
+ * shared one when several replicas run) and goes on;</li>
+ * <li>a redelivery of an event that was acknowledged (any 2xx answer) gets the same answer again, from a bounded
+ * store (size and TTL), without calling Salesforce;</li>
+ * <li>a redelivery while the first delivery is still in flight gets 409 + Retry-After;</li>
+ * <li>a delivery that was not acknowledged (503, 500) releases its key: it is not remembered.</li>
+ * </ul>
+ * A stored answer leaves the store after its TTL (or when the store is full), and its key is released with it.
+ */
+public class EventReplay {
+
+    /** Exchange property: the answer to replay for a redelivered event. */
+    public static final String STORED_REPLY = "SalesforceTargetStoredReply";
+
+    private final IdempotentRepository claims;
+    private final Cache<String, StoredReply> replies;
+
+    /** No replay at all: every delivery is processed (for route tests and embedding without the receiver). */
+    public static EventReplay none() {
+        return new EventReplay(null, 1, Duration.ofSeconds(1));
+    }
+
+    public EventReplay(IdempotentRepository claims, int size, Duration ttl) {
+        this.claims = claims;
+        this.replies = Caffeine.newBuilder()
+                .maximumSize(size)
+                .expireAfterWrite(ttl)
+                .executor(Runnable::run) // release the claim right away, not later on a pool
+                .<String, StoredReply>removalListener((key, reply, cause) -> {
+                    if (cause.wasEvicted() && claims != null) {
+                        claims.remove(key);
+                    }
+                })
+                .build();
+    }
+
+    /** Claims the event, or finds its stored answer, or refuses it while another delivery is in flight. */
+    public void claim(Exchange exchange) {
+        if (claims == null) {
+            return;
+        }
+        CloudEvent event = exchange.getProperty(InboundEvent.PROPERTY, InboundEvent.class).event();
+        String key = event.getSource() + " " + event.getId();
+        StoredReply stored = replies.getIfPresent(key);
+        if (stored == null && claims.add(key)) {
+            exchange.getExchangeExtension().addOnCompletion(new RememberOrRelease(key));
+            return;
+        }
+        stored = stored != null ? stored : replies.getIfPresent(key); // it may have completed meanwhile
+        if (stored == null) {
+            throw new DuplicateInFlightException(event.getSource().toString(), event.getId());
+        }
+        exchange.setProperty(STORED_REPLY, stored);
+    }
+
+    /** Answers a redelivered event as its first delivery was answered. */
+    public void replay(Exchange exchange) {
+        exchange.getProperty(STORED_REPLY, StoredReply.class).writeTo(exchange.getMessage());
+    }
+
+    long storedReplies() {
+        replies.cleanUp();
+        return replies.estimatedSize();
+    }
+
+    /** When the exchange is done: an acknowledged event is remembered with its answer; anything else is released. */
+    private final class RememberOrRelease extends SynchronizationAdapter {
+        private final String key;
+
+        RememberOrRelease(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public void onComplete(Exchange exchange) {
+            int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 500, Integer.class);
+            if (status >= 200 && status < 300) {
+                replies.put(key, StoredReply.of(exchange.getMessage()));
+                claims.confirm(key);
+            } else {
+                claims.remove(key);
+            }
+        }
+
+        @Override
+        public void onFailure(Exchange exchange) {
+            claims.remove(key);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.salesforcetarget.events;
+
+import io.salesforcetarget.salesforce.RetryLaterException;
+
+/** The target is shutting down and takes no new event: 503, the broker delivers it to another replica or later. */
+public class ShuttingDownException extends RetryLaterException {
+
+    public ShuttingDownException() {
+        super("the target is shutting down", "shutting-down");
+    }
+}
