@@ -161,4 +161,54 @@ class TokenCacheTest {
         assertThat(cache.current()).isEqualTo(session(3));
         assertThat(attempts).hasValue(3);
     }
+
+    /** A clock the test moves by hand. */
+    private static final class ManualClock extends java.time.Clock {
+        private java.time.Instant now = java.time.Instant.parse("2026-11-28T12:00:00Z");
+
+        void advance(java.time.Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void afterAFailedLoginNoOtherAttemptIsMadeWithinTheMinimumInterval() {
+        ManualClock clock = new ManualClock();
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean loginServerUp = new java.util.concurrent.atomic.AtomicBoolean();
+        TokenCache cache = new TokenCache(() -> {
+            attempts.incrementAndGet();
+            if (!loginServerUp.get()) {
+                throw new LoginFailedException("invalid_grant", "400 invalid_grant: user hasn't approved this consumer");
+            }
+            return session(attempts.get());
+        }, java.time.Duration.ofSeconds(2), clock);
+
+        assertThatThrownBy(cache::current).isInstanceOf(LoginFailedException.class);
+        loginServerUp.set(true);
+        clock.advance(java.time.Duration.ofMillis(1999));
+        assertThatThrownBy(cache::current).isInstanceOf(LoginFailedException.class)
+                .hasMessageContaining("the next one is allowed after 2000 ms")
+                .satisfies(e -> assertThat(((LoginFailedException) e).oauthError()).isEqualTo("invalid_grant"));
+        assertThat(attempts).as("no second token request inside the interval").hasValue(1);
+
+        clock.advance(java.time.Duration.ofMillis(1));
+        assertThat(cache.current().accessToken()).isEqualTo("token-2");
+        assertThat(attempts).hasValue(2);
+    }
 }

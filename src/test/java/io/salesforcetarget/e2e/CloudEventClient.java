@@ -29,9 +29,14 @@ public final class CloudEventClient {
 
     /** Binary mode: attributes in ce-* headers, the data as body. */
     public HttpResponse<byte[]> sendBinary(String type, String data, String... extraHeaders) throws Exception {
+        return sendBinaryWithId(UUID.randomUUID().toString(), type, data, extraHeaders);
+    }
+
+    public HttpResponse<byte[]> sendBinaryWithId(String id, String type, String data, String... extraHeaders)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
                 .header("ce-specversion", "1.0")
-                .header("ce-id", UUID.randomUUID().toString())
+                .header("ce-id", id)
                 .header("ce-source", "e2e-test")
                 .header("ce-type", type)
                 .header("Content-Type", "application/json")
@@ -44,7 +49,11 @@ public final class CloudEventClient {
 
     /** Structured mode: the whole event as application/cloudevents+json. */
     public HttpResponse<byte[]> sendStructured(String type, String data) throws Exception {
-        String envelope = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"e2e-test\","
+        return sendStructuredWithId(UUID.randomUUID().toString(), type, data);
+    }
+
+    public HttpResponse<byte[]> sendStructuredWithId(String id, String type, String data) throws Exception {
+        String envelope = "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"e2e-test\","
                 + "\"type\":\"" + type + "\",\"datacontenttype\":\"application/json\",\"data\":" + data + "}";
         return sendRaw("application/cloudevents+json", envelope);
     }

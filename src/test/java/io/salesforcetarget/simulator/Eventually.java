@@ -5,12 +5,12 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /** Waits for a condition that another thread (the simulator's event loop) makes true; fails after a deadline. */
-final class Eventually {
+public final class Eventually {
 
     private Eventually() {
     }
 
-    static void until(String what, BooleanSupplier condition) {
+    public static void until(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -1,0 +1,102 @@
+package io.salesforcetarget.events;
+
+import java.net.URI;
+import java.time.Duration;
+
+import io.cloudevents.core.builder.CloudEventBuilder;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.DefaultExchange;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventReplayTest {
+
+    private final DefaultCamelContext camel = new DefaultCamelContext();
+    private final IdempotentRepository claims = MemoryIdempotentRepository.memoryIdempotentRepository(100);
+    private final EventReplay replay = new EventReplay(claims, 2, Duration.ofMinutes(10));
+
+    private Exchange delivery(String source, String id) {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.setProperty(InboundEvent.PROPERTY, new InboundEvent(CloudEventBuilder.v1().withId(id)
+                .withSource(URI.create(source)).withType("io.triggermesh.salesforce.apicall").build(), false));
+        return exchange;
+    }
+
+    /** Runs the completion callbacks as Camel does when the exchange is done, with the given HTTP answer. */
+    private static void answer(Exchange exchange, int status, String body) {
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        exchange.getMessage().setHeader("ce-id", "reply-1");
+        exchange.getMessage().setBody(body.getBytes());
+        exchange.getExchangeExtension().handoverCompletions().forEach(s -> s.onComplete(exchange));
+    }
+
+    @Test
+    void anAcknowledgedEventIsAnsweredAgainWithTheSameReply() {
+        Exchange first = delivery("broker", "1");
+        replay.claim(first);
+        assertThat(first.getProperty(EventReplay.STORED_REPLY)).isNull();
+        answer(first, 200, "{\"id\":\"001\"}");
+
+        Exchange again = delivery("broker", "1");
+        replay.claim(again);
+        replay.replay(again);
+        assertThat(again.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(200);
+        assertThat(again.getMessage().getHeader("ce-id")).isEqualTo("reply-1");
+        assertThat(again.getMessage().getBody(String.class)).isEqualTo("{\"id\":\"001\"}");
+    }
+
+    @Test
+    void aRedeliveryWhileTheFirstIsInFlightIsRefused() {
+        replay.claim(delivery("broker", "1"));
+        assertThatThrownBy(() -> replay.claim(delivery("broker", "1")))
+                .isInstanceOf(DuplicateInFlightException.class);
+    }
+
+    @Test
+    void theSameIdFromAnotherSourceIsAnotherEvent() {
+        replay.claim(delivery("broker", "1"));
+        Exchange other = delivery("other-source", "1");
+        replay.claim(other);
+        assertThat(other.getProperty(EventReplay.STORED_REPLY)).isNull();
+    }
+
+    @Test
+    void anAttemptThatWasNotAcknowledgedIsForgotten() {
+        Exchange first = delivery("broker", "1");
+        replay.claim(first);
+        answer(first, 503, "{}");
+
+        Exchange again = delivery("broker", "1");
+        replay.claim(again);
+        assertThat(again.getProperty(EventReplay.STORED_REPLY)).as("processed anew").isNull();
+        assertThat(claims.contains("broker 1")).isTrue();
+    }
+
+    @Test
+    void anAnswerPushedOutOfTheFullStoreReleasesItsKey() {
+        for (String id : new String[] { "1", "2", "3", "4" }) {
+            Exchange delivery = delivery("broker", id);
+            replay.claim(delivery);
+            answer(delivery, 200, "{}");
+        }
+        assertThat(replay.storedReplies()).isEqualTo(2);
+        long remembered = java.util.stream.Stream.of("1", "2", "3", "4")
+                .filter(id -> claims.contains("broker " + id)).count();
+        assertThat(remembered).as("keys follow the store: no key without its answer").isEqualTo(2);
+    }
+
+    @Test
+    void withoutReplayEveryDeliveryIsProcessed() {
+        EventReplay none = EventReplay.none();
+        Exchange first = delivery("broker", "1");
+        none.claim(first);
+        Exchange again = delivery("broker", "1");
+        none.claim(again);
+        assertThat(again.getProperty(EventReplay.STORED_REPLY)).isNull();
+    }
+}
