@@ -28,10 +28,16 @@ public class SalesforceLoginRoute extends RouteBuilder {
 
     private final JwtAssertionFactory assertions;
     private final String tokenUrl;
+    private final boolean allowInsecureHttp;
 
     public SalesforceLoginRoute(JwtAssertionFactory assertions, String authServer) {
+        this(assertions, authServer, false);
+    }
+
+    public SalesforceLoginRoute(JwtAssertionFactory assertions, String authServer, boolean allowInsecureHttp) {
         this.assertions = assertions;
         this.tokenUrl = authServer + "/services/oauth2/token";
+        this.allowInsecureHttp = allowInsecureHttp;
     }
 
     @Override
@@ -41,7 +47,8 @@ public class SalesforceLoginRoute extends RouteBuilder {
                 .removeHeaders("*").id("drop-login-headers")
                 .process(this::createTokenRequest).id("create-token-request")
                 .to(LOGIN_HTTP).id("request-token")
-                .process(SalesforceLoginRoute::readTokenResponse).id("read-token-response");
+                .process(SalesforceLoginRoute::readTokenResponse).id("read-token-response")
+                .process(this::checkInstanceTransport).id("check-instance-transport");
     }
 
     private void createTokenRequest(Exchange exchange) {
@@ -78,6 +85,16 @@ public class SalesforceLoginRoute extends RouteBuilder {
         }
         message.setBody(new SalesforceSession(answer.get("access_token").asText(),
                 trimTrailingSlash(answer.get("instance_url").asText())));
+    }
+
+    /** The token goes to instance_url on every call: never over plain http:// beyond loopback unless allowed. */
+    private void checkInstanceTransport(Exchange exchange) {
+        SalesforceSession session = exchange.getMessage().getBody(SalesforceSession.class);
+        if (!TransportPolicy.isAllowedScheme(java.net.URI.create(session.instanceUrl()), allowInsecureHttp)) {
+            throw new LoginFailedException("insecure-instance-url", "instance_url " + session.instanceUrl()
+                    + " uses plain http:// on a host that is not loopback; set SALESFORCE_ALLOW_INSECURE_HTTP=true"
+                    + " to allow it");
+        }
     }
 
     private static String trimTrailingSlash(String url) {

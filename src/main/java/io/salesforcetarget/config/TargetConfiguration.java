@@ -11,6 +11,8 @@ import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.spi.PropertiesComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.salesforcetarget.auth.JwtAssertionFactory;
 import io.salesforcetarget.auth.SalesforceLogin;
@@ -21,6 +23,7 @@ import io.salesforcetarget.events.CloudEventsReceiverRoute;
 import io.salesforcetarget.events.ConfiguredPortHttpEngine;
 import io.salesforcetarget.events.DrainGate;
 import io.salesforcetarget.events.EventReplay;
+import io.salesforcetarget.events.InboundAuthentication;
 import io.salesforcetarget.events.ReadinessCheck;
 import io.salesforcetarget.reply.HttpReplies;
 import io.salesforcetarget.reply.ReplyEvents;
@@ -34,6 +37,8 @@ import io.salesforcetarget.salesforce.SalesforceRetryPolicy;
  * cache), the Salesforce call, and the CloudEvents receiver with its replies.
  */
 public class TargetConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TargetConfiguration.class);
 
     /** Registry name of the {@link DrainGate} (graceful shutdown). */
     public static final String DRAIN_GATE = "drainGate";
@@ -66,15 +71,21 @@ public class TargetConfiguration implements CamelConfiguration {
                 settings.authServer(), settings.privateKey(), Clock.systemUTC());
         HttpReplies replies = new HttpReplies(new ReplyEvents(settings.replySource()), settings.retryAfterSeconds());
 
-        context.addRoutes(new SalesforceLoginRoute(assertions, settings.authServer()));
+        Security security = settings.security();
+        if (security.allowlist().allowsEverything()) {
+            LOG.warn("No operation allowlist (SALESFORCE_ALLOWED_OPERATIONS): every event may make any Salesforce"
+                    + " call with the full rights of {}", settings.username());
+        }
+        context.addRoutes(new SalesforceLoginRoute(assertions, settings.authServer(), security.allowInsecureHttp()));
         context.addRoutes(new SalesforceApiCallRoutes(tokens, versions, new SalesforceRetryPolicy(
                 reliability.retryMaxAttempts(), reliability.retryInitialDelay(), reliability.retryMaxDelay(),
-                reliability.retryBudget())));
+                reliability.retryBudget()), security.allowlist()));
         DrainGate gate = new DrainGate();
         context.getRegistry().bind(DRAIN_GATE, gate);
         EventReplay replay = new EventReplay(idempotentRepository(context, reliability), reliability.replayStoreSize(),
                 reliability.replayTtl());
-        context.addRoutes(new CloudEventsReceiverRoute(settings.replyPolicy(), replies, gate, replay));
+        context.addRoutes(new CloudEventsReceiverRoute(settings.replyPolicy(), replies, gate, replay,
+                InboundAuthentication.of(security)));
         context.addRoutes(new SessionWarmUpRoute(tokens, reliability.loginMinInterval()));
         HealthCheckRegistry.get(context).register(new ReadinessCheck(tokens, gate));
     }

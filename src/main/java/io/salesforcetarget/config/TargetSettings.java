@@ -12,7 +12,9 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import io.salesforcetarget.auth.PrivateKeyLoader;
+import io.salesforcetarget.auth.TransportPolicy;
 import io.salesforcetarget.reply.ReplyPolicy;
+import io.salesforcetarget.salesforce.OperationAllowlist;
 
 /**
  * The target's configuration, read once at start from application.properties (where each key defaults to the
@@ -22,7 +24,7 @@ import io.salesforcetarget.reply.ReplyPolicy;
  */
 public record TargetSettings(String clientId, String authServer, String username, RSAPrivateKey privateKey,
         String apiVersion, ReplyPolicy replyPolicy, Duration requestTimeout, String replySource,
-        int retryAfterSeconds, Reliability reliability) {
+        int retryAfterSeconds, Reliability reliability, Security security) {
 
     private static final Pattern VERSION = Pattern.compile("v?(\\d{1,3}\\.\\d)");
 
@@ -48,7 +50,12 @@ public record TargetSettings(String clientId, String authServer, String username
         LOGIN_INTERVAL("salesforce.login-min-interval-ms", "SALESFORCE_LOGIN_MIN_INTERVAL_MS"),
         REPLAY_SIZE("events.replay.store-size", "EVENTS_REPLAY_STORE_SIZE"),
         REPLAY_TTL("events.replay.ttl-seconds", "EVENTS_REPLAY_TTL_SECONDS"),
-        DRAIN_TIMEOUT("events.drain-timeout-seconds", "EVENTS_DRAIN_TIMEOUT_SECONDS");
+        DRAIN_TIMEOUT("events.drain-timeout-seconds", "EVENTS_DRAIN_TIMEOUT_SECONDS"),
+        ALLOWED_OPERATIONS("salesforce.allowed-operations", "SALESFORCE_ALLOWED_OPERATIONS"),
+        ALLOW_INSECURE_HTTP("salesforce.allow-insecure-http", "SALESFORCE_ALLOW_INSECURE_HTTP"),
+        AUTH_TOKEN("events.auth.token", "EVENTS_AUTH_TOKEN"),
+        AUTH_USERNAME("events.auth.username", "EVENTS_AUTH_USERNAME"),
+        AUTH_PASSWORD("events.auth.password", "EVENTS_AUTH_PASSWORD");
 
         final String property;
         final String variable;
@@ -62,8 +69,9 @@ public record TargetSettings(String clientId, String authServer, String username
     /** @param properties resolves a property key to its value, "" when unset */
     public static TargetSettings load(Function<String, String> properties) {
         Reader reader = new Reader(properties);
+        Security security = reader.security();
         String clientId = reader.required(Key.CLIENT_ID);
-        String server = reader.server();
+        String server = reader.server(security.allowInsecureHttp());
         String user = reader.required(Key.USER);
         RSAPrivateKey key = reader.privateKey();
         String version = reader.apiVersion();
@@ -76,7 +84,7 @@ public record TargetSettings(String clientId, String authServer, String username
             throw new InvalidConfigurationException(reader.problems);
         }
         return new TargetSettings(clientId, server, user, key, version, policy, Duration.ofMillis(timeoutMs),
-                source, (int) retryAfter, reliability);
+                source, (int) retryAfter, reliability, security);
     }
 
     @Override
@@ -108,7 +116,7 @@ public record TargetSettings(String clientId, String authServer, String username
             return value;
         }
 
-        String server() {
+        String server(boolean allowInsecureHttp) {
             String server = required(Key.SERVER);
             if (server.isEmpty()) {
                 return server;
@@ -121,10 +129,41 @@ public record TargetSettings(String clientId, String authServer, String username
                 if (uri.getHost() == null || !server.matches("(?i)^https?://.+$")) {
                     throw new IllegalArgumentException();
                 }
+                if (!TransportPolicy.isAllowedScheme(uri, allowInsecureHttp)) {
+                    problems.add(Key.SERVER.variable + " uses plain http:// on a host that is not loopback: use"
+                            + " https://, or set " + Key.ALLOW_INSECURE_HTTP.variable + "=true if you really mean it");
+                }
             } catch (IllegalArgumentException e) {
                 problems.add(Key.SERVER.variable + " must be an http(s):// URL, e.g. https://login.salesforce.com");
             }
             return server;
+        }
+
+        Security security() {
+            OperationAllowlist allowlist = OperationAllowlist.allowingEverything();
+            try {
+                allowlist = OperationAllowlist.parse(value(Key.ALLOWED_OPERATIONS));
+            } catch (IllegalArgumentException e) {
+                problems.add(Key.ALLOWED_OPERATIONS.variable + ": " + e.getMessage());
+            }
+            String insecure = value(Key.ALLOW_INSECURE_HTTP);
+            if (!insecure.isEmpty() && !insecure.equalsIgnoreCase("true") && !insecure.equalsIgnoreCase("false")) {
+                problems.add(Key.ALLOW_INSECURE_HTTP.variable + " must be true or false, got '" + insecure + "'");
+            }
+            String token = emptyToNull(value(Key.AUTH_TOKEN));
+            String user = emptyToNull(value(Key.AUTH_USERNAME));
+            String password = emptyToNull(value(Key.AUTH_PASSWORD));
+            if (token != null && (user != null || password != null)) {
+                problems.add("set either " + Key.AUTH_TOKEN.variable + " or " + Key.AUTH_USERNAME.variable + "/"
+                        + Key.AUTH_PASSWORD.variable + ", not both");
+            } else if ((user == null) != (password == null)) {
+                problems.add(Key.AUTH_USERNAME.variable + " and " + Key.AUTH_PASSWORD.variable + " go together");
+            }
+            return new Security(allowlist, token, user, password, insecure.equalsIgnoreCase("true"));
+        }
+
+        private static String emptyToNull(String value) {
+            return value.isEmpty() ? null : value;
         }
 
         RSAPrivateKey privateKey() {

@@ -24,17 +24,20 @@ public class CloudEventsReceiverRoute extends RouteBuilder {
     private final HttpReplies replies;
     private final DrainGate gate;
     private final EventReplay replay;
+    private final InboundAuthentication authentication;
 
-    /** Without replay of redelivered events (each delivery is processed). */
+    /** Without replay of redelivered events (each delivery is processed) and without inbound authentication. */
     public CloudEventsReceiverRoute(ReplyPolicy policy, HttpReplies replies) {
-        this(policy, replies, new DrainGate(), EventReplay.none());
+        this(policy, replies, new DrainGate(), EventReplay.none(), InboundAuthentication.none());
     }
 
-    public CloudEventsReceiverRoute(ReplyPolicy policy, HttpReplies replies, DrainGate gate, EventReplay replay) {
+    public CloudEventsReceiverRoute(ReplyPolicy policy, HttpReplies replies, DrainGate gate, EventReplay replay,
+            InboundAuthentication authentication) {
         this.policy = policy;
         this.replies = replies;
         this.gate = gate;
         this.replay = replay;
+        this.authentication = authentication;
     }
 
     @Override
@@ -43,6 +46,10 @@ public class CloudEventsReceiverRoute extends RouteBuilder {
         Predicate replyOnError = exchange -> policy.repliesOnError();
 
         from(ENDPOINT).routeId("cloudevents-receiver")
+                // Missing or wrong inbound credentials: 401 and nothing else.
+                .onException(UnauthenticatedException.class).handled(true)
+                    .process(replies::unauthorized).id("refuse-unauthenticated")
+                .end()
                 // Not a CloudEvent at all: nothing to reply with.
                 .onException(NotACloudEventException.class).handled(true)
                     .process(replies::badRequest).id("reject-request")
@@ -65,6 +72,7 @@ public class CloudEventsReceiverRoute extends RouteBuilder {
                 .onException(Exception.class).handled(true)
                     .process(replies::internalError).id("internal-error")
                 .end()
+                .process(authentication).id("authenticate")
                 .process(gate::admit).id("admit-event")
                 .process(new ReadCloudEvent()).id("read-cloudevent")
                 .process(replay::claim).id("claim-event")

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.salesforcetarget.events.InboundEvent;
+import io.salesforcetarget.events.UnauthenticatedException;
 import io.salesforcetarget.salesforce.EventFaultException;
 import io.salesforcetarget.salesforce.RetryLaterException;
 
@@ -78,6 +79,16 @@ public class HttpReplies {
                 json(errorBody("retry-later", description, Map.of("reason", reason))));
         exchange.getMessage().setHeader("Retry-After", String.valueOf(retryAfterSeconds));
         EventOutcomeLog.warn(exchange, 503, "retry-later " + reason + ": " + description);
+    }
+
+    /** Inbound authentication failed: 401 with the challenge and no detail of what was wrong. */
+    public void unauthorized(Exchange exchange) {
+        UnauthenticatedException failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
+                UnauthenticatedException.class);
+        answer(exchange, 401, "application/json",
+                json(errorBody("unauthorized", "authentication required", null)));
+        exchange.getMessage().setHeader("WWW-Authenticate", failure.challenge());
+        EventOutcomeLog.warn(exchange, 401, "unauthorized");
     }
 
     /** The same event is being processed right now: 409 + Retry-After; the broker redelivers it later. */

@@ -30,16 +30,20 @@ public class SalesforceApiCallRoutes extends RouteBuilder {
     private final TokenCache tokens;
     private final ApiVersionResolver versions;
     private final SalesforceRetryPolicy retries;
+    private final OperationAllowlist allowlist;
 
-    /** Without retries inside the target: every failure goes straight back to the caller. */
+    /** Without retries inside the target (every failure goes straight back), every operation allowed. */
     public SalesforceApiCallRoutes(TokenCache tokens, ApiVersionResolver versions) {
-        this(tokens, versions, new SalesforceRetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ZERO));
+        this(tokens, versions, new SalesforceRetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ZERO),
+                OperationAllowlist.allowingEverything());
     }
 
-    public SalesforceApiCallRoutes(TokenCache tokens, ApiVersionResolver versions, SalesforceRetryPolicy retries) {
+    public SalesforceApiCallRoutes(TokenCache tokens, ApiVersionResolver versions, SalesforceRetryPolicy retries,
+            OperationAllowlist allowlist) {
         this.tokens = tokens;
         this.versions = versions;
         this.retries = retries;
+        this.allowlist = allowlist;
     }
 
     @Override
@@ -49,6 +53,7 @@ public class SalesforceApiCallRoutes extends RouteBuilder {
         from(API_CALL).routeId("salesforce-apicall")
                 .errorHandler(noErrorHandler()) // failures go back to the caller as they are
                 .process(new ParseApiCallRequest()).id("parse-request")
+                .process(allowlist).id("check-allowlist")
                 .process(new BuildRequestPath()).id("build-request-path")
                 .process(sendWithRetries).id("send-request")
                 .choice().id("check-session")

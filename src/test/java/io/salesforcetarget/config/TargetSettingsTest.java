@@ -214,4 +214,49 @@ class TargetSettingsTest {
                 .doesNotContain(TestKeys.privateKey().getModulus().toString().substring(0, 20))
                 .doesNotContain(PKCS8.split("\n")[1]);
     }
+
+    @Test
+    void plainHttpIsRefusedBeyondLoopbackUnlessExplicitlyAllowed() {
+        properties.put("salesforce.auth.server", "http://login.example.com");
+        assertThat(problems()).contains("SALESFORCE_AUTH_SERVER uses plain http://", "SALESFORCE_ALLOW_INSECURE_HTTP");
+
+        properties.put("salesforce.allow-insecure-http", "TRUE");
+        assertThat(load().security().allowInsecureHttp()).isTrue();
+
+        properties.remove("salesforce.allow-insecure-http");
+        for (String loopback : new String[] { "http://127.0.0.1:8081", "http://localhost:9", "http://[::1]:80" }) {
+            properties.put("salesforce.auth.server", loopback);
+            assertThat(load().authServer()).isEqualTo(loopback);
+        }
+    }
+
+    @Test
+    void anUnreadableAllowlistStopsTheStartAndNamesTheRule() {
+        properties.put("salesforce.allowed-operations", "POST sobjects/Account, CREATE sobjects/Contact");
+        assertThat(problems()).contains("SALESFORCE_ALLOWED_OPERATIONS", "CREATE");
+    }
+
+    @Test
+    void theAllowlistIsReadFromItsVariable() {
+        properties.put("salesforce.allowed-operations", "GET query");
+        assertThat(load().security().allowlist().allowsEverything()).isFalse();
+        properties.remove("salesforce.allowed-operations");
+        assertThat(load().security().allowlist().allowsEverything()).isTrue();
+    }
+
+    @Test
+    void inboundCredentialsAreEitherATokenOrAUserWithAPassword() {
+        properties.put("events.auth.token", "t");
+        assertThat(load().security().inboundAuthentication()).isTrue();
+        assertThat(load().toString() + load().security()).doesNotContain("=t,", "=t]");
+
+        properties.put("events.auth.username", "u");
+        assertThat(problems()).contains("either EVENTS_AUTH_TOKEN or EVENTS_AUTH_USERNAME/EVENTS_AUTH_PASSWORD");
+
+        properties.remove("events.auth.token");
+        assertThat(problems()).contains("EVENTS_AUTH_USERNAME and EVENTS_AUTH_PASSWORD go together");
+
+        properties.put("events.auth.password", "p");
+        assertThat(load().security().inboundUser()).isEqualTo("u");
+    }
 }

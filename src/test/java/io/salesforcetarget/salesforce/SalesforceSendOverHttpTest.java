@@ -31,6 +31,7 @@ import io.salesforcetarget.auth.SalesforceSession;
 import io.salesforcetarget.auth.TestKeys;
 import io.salesforcetarget.auth.TokenCache;
 import io.salesforcetarget.config.Reliability;
+import io.salesforcetarget.config.Security;
 import io.salesforcetarget.config.TargetConfiguration;
 import io.salesforcetarget.config.TargetSettings;
 import io.salesforcetarget.reply.ReplyPolicy;
@@ -61,7 +62,8 @@ class SalesforceSendOverHttpTest extends CamelTestSupport {
         CamelContext camel = super.createCamelContext();
         TargetConfiguration.configureHttpClient(camel.getComponent("http", HttpComponent.class),
                 new TargetSettings("client", "https://login.example.com", "user", TestKeys.privateKey(), "v59.0",
-                        ReplyPolicy.ALWAYS, Duration.ofSeconds(10), "test-source", 5, Reliability.defaults()));
+                        ReplyPolicy.ALWAYS, Duration.ofSeconds(10), "test-source", 5, Reliability.defaults(),
+                        Security.defaults()));
         return camel;
     }
 
