@@ -1,0 +1,127 @@
+package io.salesforcetarget.e2e;
+
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.salesforcetarget.auth.TestKeys;
+import io.salesforcetarget.simulator.SalesforceSimulator;
+import io.salesforcetarget.simulator.SimulatorConfig;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** With a keystore configured, the CloudEvents listener speaks HTTPS (and only HTTPS). */
+class ListenerTlsIT {
+
+    @TempDir
+    static Path dir;
+
+    private static SalesforceSimulator salesforce;
+    private static RunningTarget target;
+    private static X509Certificate certificate;
+
+    @BeforeAll
+    static void start() throws Exception {
+        KeyPair salesforceKeys = TestKeys.generate("RSA", 2048);
+        salesforce = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(salesforceKeys.getPublic()).build());
+
+        KeyPair serverKeys = TestKeys.generate("RSA", 2048);
+        certificate = selfSigned(serverKeys);
+        KeyStore keyStore = KeyStore.getInstance("PKCS12");
+        keyStore.load(null, null);
+        keyStore.setKeyEntry("target", serverKeys.getPrivate(), "changeit".toCharArray(),
+                new X509Certificate[] { certificate });
+        Path keyStoreFile = dir.resolve("listener.p12");
+        try (OutputStream out = Files.newOutputStream(keyStoreFile)) {
+            keyStore.store(out, "changeit".toCharArray());
+        }
+        target = RunningTarget.start(Map.of(
+                "salesforce.auth.client-id", "consumer-key",
+                "salesforce.auth.server", salesforce.baseUrl(),
+                "salesforce.auth.user", "someone@example.com",
+                "salesforce.auth.cert-key", TestKeys.pkcs8Pem(salesforceKeys.getPrivate()),
+                "camel.ssl.enabled", "true",
+                "camel.ssl.keystore", "file:" + keyStoreFile,
+                "camel.ssl.keystorePassword", "changeit",
+                "camel.server.useGlobalSslContextParameters", "true"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        target.close();
+        salesforce.close();
+    }
+
+    private static X509Certificate selfSigned(KeyPair keys) throws Exception {
+        X500Name name = new X500Name("CN=localhost");
+        Instant now = Instant.now();
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.ONE,
+                Date.from(now.minus(Duration.ofMinutes(1))), Date.from(now.plus(Duration.ofDays(1))), name,
+                keys.getPublic());
+        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+                new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1") }));
+        return new JcaX509CertificateConverter().getCertificate(
+                builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
+    }
+
+    private static HttpRequest event(String scheme, Duration timeout) {
+        return HttpRequest.newBuilder(URI.create(target.url().replace("http:", scheme + ":")))
+                .timeout(timeout)
+                .header("ce-specversion", "1.0").header("ce-id", "tls-1").header("ce-source", "tls-test")
+                .header("ce-type", CloudEventClient.API_CALL).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"GET\",\"resource\":\"limits\"}")).build();
+    }
+
+    @Test
+    void eventsArriveOverHttpsWithTheConfiguredCertificate() throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("target", certificate);
+        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trustManagers.init(trust);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, trustManagers.getTrustManagers(), null);
+        HttpClient https = HttpClient.newBuilder().sslContext(tls).build();
+
+        HttpResponse<byte[]> response = https.send(event("https", Duration.ofSeconds(10)), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(CloudEventClient.replyOf(response).getExtension("category")).isEqualTo("success");
+    }
+
+    @Test
+    void plainHttpIsNotServed() {
+        HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // A plain request gets no HTTP answer from a TLS listener: the exchange fails (reset or timeout).
+        assertThatThrownBy(() -> plain.send(event("http", Duration.ofSeconds(2)), HttpResponse.BodyHandlers.ofByteArray()))
+                .isInstanceOf(java.io.IOException.class);
+    }
+}
