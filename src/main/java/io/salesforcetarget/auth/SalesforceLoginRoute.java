@@ -22,7 +22,8 @@ public class SalesforceLoginRoute extends RouteBuilder {
 
     public static final String LOGIN = "direct:salesforce-login";
     static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer";
-    static final String LOGIN_HTTP = "http://salesforce-login?throwExceptionOnFailure=false&userAgent=salesforce-target";
+    public static final String LOGIN_HTTP_ENDPOINT = "http://salesforce-login";
+    static final String LOGIN_HTTP = LOGIN_HTTP_ENDPOINT + "?throwExceptionOnFailure=false&userAgent=salesforce-target";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

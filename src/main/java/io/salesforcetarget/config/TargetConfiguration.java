@@ -5,7 +5,11 @@ import java.time.Clock;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.ProducerTemplate;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.IdempotentRepository;
@@ -25,6 +29,9 @@ import io.salesforcetarget.events.DrainGate;
 import io.salesforcetarget.events.EventReplay;
 import io.salesforcetarget.events.InboundAuthentication;
 import io.salesforcetarget.events.ReadinessCheck;
+import io.salesforcetarget.metrics.SalesforceCallNotifier;
+import io.salesforcetarget.metrics.TargetMetrics;
+import io.salesforcetarget.reply.EventOutcomeLog;
 import io.salesforcetarget.reply.HttpReplies;
 import io.salesforcetarget.reply.ReplyEvents;
 import io.salesforcetarget.salesforce.ApiVersionResolver;
@@ -69,7 +76,9 @@ public class TargetConfiguration implements CamelConfiguration {
 
         JwtAssertionFactory assertions = new JwtAssertionFactory(settings.clientId(), settings.username(),
                 settings.authServer(), settings.privateKey(), Clock.systemUTC());
-        HttpReplies replies = new HttpReplies(new ReplyEvents(settings.replySource()), settings.retryAfterSeconds());
+        TargetMetrics metrics = metrics(context);
+        HttpReplies replies = new HttpReplies(new ReplyEvents(settings.replySource()), settings.retryAfterSeconds(),
+                new EventOutcomeLog(metrics, settings.jsonLogs()));
 
         Security security = settings.security();
         if (security.allowlist().allowsEverything()) {
@@ -88,6 +97,24 @@ public class TargetConfiguration implements CamelConfiguration {
                 InboundAuthentication.of(security)));
         context.addRoutes(new SessionWarmUpRoute(tokens, reliability.loginMinInterval()));
         HealthCheckRegistry.get(context).register(new ReadinessCheck(tokens, gate));
+    }
+
+    /**
+     * The Prometheus registry Camel's metrics (camel-micrometer-prometheus, {@code /observe/metrics}) use too, with
+     * the target's own meters, fed by an event notifier on the Salesforce and login endpoints.
+     */
+    static TargetMetrics metrics(CamelContext context) {
+        MeterRegistry registry = context.getRegistry()
+                .lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
+        if (registry == null) { // camel.metrics.enabled=false: keep the meters, nothing exports them
+            registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            context.getRegistry().bind(MicrometerConstants.METRICS_REGISTRY_NAME, registry);
+        }
+        TargetMetrics metrics = new TargetMetrics(registry,
+                () -> context.getInflightRepository().size("salesforce-send"));
+        context.getManagementStrategy().addEventNotifier(new SalesforceCallNotifier(metrics,
+                SalesforceApiCallRoutes.SALESFORCE_HTTP_ENDPOINT, SalesforceLoginRoute.LOGIN_HTTP_ENDPOINT));
+        return metrics;
     }
 
     /**

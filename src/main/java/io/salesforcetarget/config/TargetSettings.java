@@ -24,7 +24,7 @@ import io.salesforcetarget.salesforce.OperationAllowlist;
  */
 public record TargetSettings(String clientId, String authServer, String username, RSAPrivateKey privateKey,
         String apiVersion, ReplyPolicy replyPolicy, Duration requestTimeout, String replySource,
-        int retryAfterSeconds, Reliability reliability, Security security) {
+        int retryAfterSeconds, Reliability reliability, Security security, boolean jsonLogs) {
 
     private static final Pattern VERSION = Pattern.compile("v?(\\d{1,3}\\.\\d)");
 
@@ -55,7 +55,8 @@ public record TargetSettings(String clientId, String authServer, String username
         ALLOW_INSECURE_HTTP("salesforce.allow-insecure-http", "SALESFORCE_ALLOW_INSECURE_HTTP"),
         AUTH_TOKEN("events.auth.token", "EVENTS_AUTH_TOKEN"),
         AUTH_USERNAME("events.auth.username", "EVENTS_AUTH_USERNAME"),
-        AUTH_PASSWORD("events.auth.password", "EVENTS_AUTH_PASSWORD");
+        AUTH_PASSWORD("events.auth.password", "EVENTS_AUTH_PASSWORD"),
+        LOG_FORMAT("events.log-format", "LOG_FORMAT");
 
         final String property;
         final String variable;
@@ -80,11 +81,12 @@ public record TargetSettings(String clientId, String authServer, String username
         String source = reader.replySource();
         long retryAfter = reader.positiveNumber(Key.RETRY_AFTER, 5);
         Reliability reliability = reader.reliability();
+        boolean jsonLogs = reader.jsonLogs();
         if (!reader.problems.isEmpty()) {
             throw new InvalidConfigurationException(reader.problems);
         }
         return new TargetSettings(clientId, server, user, key, version, policy, Duration.ofMillis(timeoutMs),
-                source, (int) retryAfter, reliability, security);
+                source, (int) retryAfter, reliability, security, jsonLogs);
     }
 
     @Override
@@ -137,6 +139,14 @@ public record TargetSettings(String clientId, String authServer, String username
                 problems.add(Key.SERVER.variable + " must be an http(s):// URL, e.g. https://login.salesforce.com");
             }
             return server;
+        }
+
+        boolean jsonLogs() {
+            String format = value(Key.LOG_FORMAT);
+            if (!format.isEmpty() && !format.equalsIgnoreCase("text") && !format.equalsIgnoreCase("json")) {
+                problems.add(Key.LOG_FORMAT.variable + " must be text or json, got '" + format + "'");
+            }
+            return format.equalsIgnoreCase("json");
         }
 
         Security security() {

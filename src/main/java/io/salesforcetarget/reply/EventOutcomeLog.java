@@ -1,48 +1,111 @@
 package io.salesforcetarget.reply;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.salesforcetarget.events.InboundEvent;
+import io.salesforcetarget.metrics.TargetMetrics;
 import io.salesforcetarget.salesforce.ApiCallRequest;
 import io.salesforcetarget.salesforce.SalesforceExchange;
 import io.salesforcetarget.salesforce.SalesforceRetryPolicy;
 
-/** One concise line per event outcome: event id, action, resource, Salesforce status, reply status, duration. */
-final class EventOutcomeLog {
+/**
+ * One record per event outcome: a log line (event id, type, action, resource, Salesforce status, reply status,
+ * outcome, category, failed attempts, duration) as text or JSON ({@code LOG_FORMAT=json}), and the outcome counter.
+ * Never a secret: neither the event data nor any header is logged.
+ */
+public class EventOutcomeLog {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.salesforcetarget.events");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private EventOutcomeLog() {
+    private final TargetMetrics metrics;
+    private final boolean json;
+
+    public EventOutcomeLog(TargetMetrics metrics, boolean json) {
+        this.metrics = metrics;
+        this.json = json;
     }
 
-    static void info(Exchange exchange, int replyStatus, String outcome) {
-        if (LOG.isInfoEnabled()) {
-            LOG.info(line(exchange, replyStatus, outcome));
+    /** An expected outcome: success, replay. */
+    void info(Exchange exchange, int replyStatus, String outcome, String category, String detail) {
+        record(exchange, replyStatus, outcome, category, detail, false);
+    }
+
+    /** A failure: the event's fault, or not. */
+    void warn(Exchange exchange, int replyStatus, String outcome, String category, String detail) {
+        record(exchange, replyStatus, outcome, category, detail, true);
+    }
+
+    private void record(Exchange exchange, int replyStatus, String outcome, String category, String detail,
+            boolean warn) {
+        ApiCallRequest request = exchange.getProperty(SalesforceExchange.REQUEST, ApiCallRequest.class);
+        metrics.event(outcome, request == null ? null : request.method());
+        if (warn ? LOG.isWarnEnabled() : LOG.isInfoEnabled()) {
+            Map<String, Object> fields = fields(exchange, request, replyStatus, outcome, category, detail);
+            String line = json ? toJson(fields) : toText(fields);
+            if (warn) {
+                LOG.warn(line);
+            } else {
+                LOG.info(line);
+            }
         }
     }
 
-    static void warn(Exchange exchange, int replyStatus, String outcome) {
-        LOG.warn(line(exchange, replyStatus, outcome));
-    }
-
-    private static String attempts(Exchange exchange) {
-        Integer failed = exchange.getProperty(SalesforceRetryPolicy.FAILED_ATTEMPTS, Integer.class);
-        return failed == null ? "" : " failed-attempts=" + failed;
-    }
-
-    private static String line(Exchange exchange, int replyStatus, String outcome) {
+    private static Map<String, Object> fields(Exchange exchange, ApiCallRequest request, int replyStatus,
+            String outcome, String category, String detail) {
         InboundEvent inbound = exchange.getProperty(InboundEvent.PROPERTY, InboundEvent.class);
-        ApiCallRequest request = exchange.getProperty(SalesforceExchange.REQUEST, ApiCallRequest.class);
-        Integer salesforceStatus = exchange.getProperty(SalesforceExchange.LAST_STATUS, Integer.class);
-        return "event id=" + (inbound == null ? "-" : inbound.event().getId())
-                + " action=" + (request == null ? "-" : request.method())
-                + " resource=" + (request == null ? "-" : request.resourcePath())
-                + " salesforce=" + (salesforceStatus == null ? "-" : salesforceStatus)
-                + " reply=" + replyStatus
-                + attempts(exchange)
-                + " " + outcome
-                + " " + exchange.getClock().elapsed() + " ms";
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("event", inbound == null ? null : inbound.event().getId());
+        fields.put("type", inbound == null ? null : inbound.event().getType());
+        fields.put("action", request == null ? null : request.method());
+        fields.put("resource", request == null ? null : request.resourcePath());
+        fields.put("salesforce", exchange.getProperty(SalesforceExchange.LAST_STATUS, Integer.class));
+        fields.put("reply", replyStatus);
+        fields.put("outcome", outcome);
+        fields.put("category", category);
+        fields.put("failedAttempts", exchange.getProperty(SalesforceRetryPolicy.FAILED_ATTEMPTS, Integer.class));
+        fields.put("ms", exchange.getClock().elapsed());
+        fields.put("detail", detail);
+        return fields;
+    }
+
+    private static String toText(Map<String, Object> fields) {
+        StringBuilder line = new StringBuilder("event id=").append(orDash(fields.get("event")))
+                .append(" type=").append(orDash(fields.get("type")))
+                .append(" action=").append(orDash(fields.get("action")))
+                .append(" resource=").append(orDash(fields.get("resource")))
+                .append(" salesforce=").append(orDash(fields.get("salesforce")))
+                .append(" reply=").append(fields.get("reply"))
+                .append(' ').append(fields.get("outcome"));
+        if (fields.get("category") != null) {
+            line.append(" category=").append(fields.get("category"));
+        }
+        if (fields.get("failedAttempts") != null) {
+            line.append(" failed-attempts=").append(fields.get("failedAttempts"));
+        }
+        if (fields.get("detail") != null) {
+            line.append(": ").append(fields.get("detail"));
+        }
+        return line.append(' ').append(fields.get("ms")).append(" ms").toString();
+    }
+
+    private static Object orDash(Object value) {
+        return value == null ? "-" : value;
+    }
+
+    private static String toJson(Map<String, Object> fields) {
+        fields.values().removeIf(java.util.Objects::isNull);
+        try {
+            return MAPPER.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            return fields.toString();
+        }
     }
 }

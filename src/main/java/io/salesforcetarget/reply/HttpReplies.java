@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.salesforcetarget.events.InboundEvent;
+import io.salesforcetarget.metrics.TargetMetrics;
 import io.salesforcetarget.events.UnauthenticatedException;
 import io.salesforcetarget.salesforce.EventFaultException;
 import io.salesforcetarget.salesforce.RetryLaterException;
@@ -30,16 +31,22 @@ public class HttpReplies {
 
     private final ReplyEvents events;
     private final int retryAfterSeconds;
+    private final EventOutcomeLog outcomes;
 
     public HttpReplies(ReplyEvents events, int retryAfterSeconds) {
+        this(events, retryAfterSeconds, new EventOutcomeLog(TargetMetrics.none(), false));
+    }
+
+    public HttpReplies(ReplyEvents events, int retryAfterSeconds, EventOutcomeLog outcomes) {
         this.events = events;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.outcomes = outcomes;
     }
 
     /** Salesforce succeeded and the policy wants a reply: 200 with a {@code success} event. */
     public void successReply(Exchange exchange) {
         writeEvent(exchange, events.success(exchange.getMessage().getBody(byte[].class)));
-        EventOutcomeLog.info(exchange, 200, "success");
+        outcomes.info(exchange, 200, "success", "success", null);
     }
 
     /** Success or event fault, but the policy wants no reply: 204. */
@@ -47,9 +54,9 @@ public class HttpReplies {
         EventFaultException fault = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, EventFaultException.class);
         answer(exchange, 204, null, null);
         if (fault == null) {
-            EventOutcomeLog.info(exchange, 204, "success");
+            outcomes.info(exchange, 204, "success", "success", null);
         } else {
-            EventOutcomeLog.warn(exchange, 204, "error " + fault.code().wireName() + ": " + fault.description());
+            outcomes.warn(exchange, 204, fault.code().wireName(), "error", fault.description());
         }
     }
 
@@ -58,14 +65,14 @@ public class HttpReplies {
         EventFaultException fault = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, EventFaultException.class);
         writeEvent(exchange, events.error(json(errorBody(fault.code().wireName(), fault.description(),
                 fault.details()))));
-        EventOutcomeLog.warn(exchange, 200, "error " + fault.code().wireName() + ": " + fault.description());
+        outcomes.warn(exchange, 200, fault.code().wireName(), "error", fault.description());
     }
 
     /** Not a CloudEvent at all: 400 with a JSON error, no event to reply with. */
     public void badRequest(Exchange exchange) {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         answer(exchange, 400, "application/json", json(errorBody("invalid-cloudevent", failure.getMessage(), null)));
-        EventOutcomeLog.warn(exchange, 400, "rejected: " + failure.getMessage());
+        outcomes.warn(exchange, 400, "invalid-cloudevent", null, failure.getMessage());
     }
 
     /** Not the event's fault (Salesforce or the network): 503 + Retry-After, so the broker delivers it again. */
@@ -78,7 +85,7 @@ public class HttpReplies {
         answer(exchange, 503, "application/json",
                 json(errorBody("retry-later", description, Map.of("reason", reason))));
         exchange.getMessage().setHeader("Retry-After", String.valueOf(retryAfterSeconds));
-        EventOutcomeLog.warn(exchange, 503, "retry-later " + reason + ": " + description);
+        outcomes.warn(exchange, 503, "retry-later", null, reason + ": " + description);
     }
 
     /** Inbound authentication failed: 401 with the challenge and no detail of what was wrong. */
@@ -88,7 +95,7 @@ public class HttpReplies {
         answer(exchange, 401, "application/json",
                 json(errorBody("unauthorized", "authentication required", null)));
         exchange.getMessage().setHeader("WWW-Authenticate", failure.challenge());
-        EventOutcomeLog.warn(exchange, 401, "unauthorized");
+        outcomes.warn(exchange, 401, "unauthorized", null, null);
     }
 
     /** The same event is being processed right now: 409 + Retry-After; the broker redelivers it later. */
@@ -97,13 +104,13 @@ public class HttpReplies {
         answer(exchange, 409, "application/json",
                 json(errorBody("duplicate-in-flight", failure.getMessage(), null)));
         exchange.getMessage().setHeader("Retry-After", String.valueOf(retryAfterSeconds));
-        EventOutcomeLog.warn(exchange, 409, "duplicate-in-flight");
+        outcomes.warn(exchange, 409, "duplicate-in-flight", null, null);
     }
 
     /** A redelivery answered from the replay store, without calling Salesforce. */
     public void logReplay(Exchange exchange) {
-        EventOutcomeLog.info(exchange, exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class),
-                "replayed");
+        outcomes.info(exchange, exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class),
+                "replayed", null, null);
     }
 
     /** A defect of ours: 500 (the broker retries), and the one place a stack trace is logged. */
@@ -112,7 +119,7 @@ public class HttpReplies {
         LOG.error("Unexpected failure while handling an event", failure);
         answer(exchange, 500, "application/json",
                 json(errorBody("internal-error", "unexpected failure in the target", null)));
-        EventOutcomeLog.warn(exchange, 500, "internal-error " + failure.getClass().getSimpleName());
+        outcomes.warn(exchange, 500, "internal-error", null, failure.getClass().getSimpleName());
     }
 
     private void writeEvent(Exchange exchange, CloudEvent event) {

@@ -24,7 +24,8 @@ public class SalesforceApiCallRoutes extends RouteBuilder {
     public static final String SEND_RETRYING = "direct:salesforce-send-retrying";
     public static final String API_VERSIONS = "direct:salesforce-api-versions";
     /** The camel-http endpoint; the URL of each call comes from the {@code CamelHttpUri} header. */
-    public static final String SALESFORCE_HTTP = "http://salesforce-instance?throwExceptionOnFailure=false"
+    public static final String SALESFORCE_HTTP_ENDPOINT = "http://salesforce-instance";
+    public static final String SALESFORCE_HTTP = SALESFORCE_HTTP_ENDPOINT + "?throwExceptionOnFailure=false"
             + "&userAgent=salesforce-target";
 
     private final TokenCache tokens;

@@ -19,7 +19,7 @@ class TargetConfigurationTest {
                 TestKeys.privateKey(), null, ReplyPolicy.ALWAYS, Duration.ofMillis(1500), "source", 5,
                 new Reliability(Duration.ofMillis(700), 12, Duration.ofMillis(300), 3, Duration.ofMillis(100),
                         Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(1), 100, Duration.ofMinutes(1),
-                        Duration.ofSeconds(5)), Security.defaults());
+                        Duration.ofSeconds(5)), Security.defaults(), false);
 
         TargetConfiguration.configureHttpClient(http, settings);
 

@@ -42,6 +42,10 @@ public final class RunningTarget implements AutoCloseable {
         return managementPort;
     }
 
+    public String metricsUrl() {
+        return "http://127.0.0.1:" + managementPort + "/observe/metrics";
+    }
+
     public String healthUrl(String check) {
         return "http://127.0.0.1:" + managementPort + "/observe/health/" + check;
     }

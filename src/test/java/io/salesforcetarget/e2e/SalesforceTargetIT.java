@@ -217,4 +217,26 @@ class SalesforceTargetIT {
         assertThat(dataOf(reply).get("code").asText()).isEqualTo("event-context");
         assertThat(salesforce.recordedRequests()).isEmpty();
     }
+
+    private static String get(String url) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Test
+    void healthAndMetricsAreServedOnTheManagementPort() throws Exception {
+        client.sendBinary(API_CALL, "{\"action\":\"POST\",\"resource\":\"sobjects\",\"object\":\"Account\","
+                + "\"payload\":{\"Name\":\"Metered\"}}");
+
+        assertThat(get(target.healthUrl("ready"))).contains("\"UP\"");
+        assertThat(get(target.healthUrl("live"))).contains("\"UP\"");
+        String metrics = get(target.metricsUrl());
+        assertThat(metrics).contains(
+                "salesforce_target_events_total{action=\"POST\",outcome=\"success\"}",
+                "salesforce_target_salesforce_call_seconds_count{action=\"POST\",status=\"201\"}",
+                "salesforce_target_logins_total{result=\"success\"}",
+                "salesforce_target_api_usage_max 15000.0",
+                "salesforce_target_salesforce_calls_in_flight",
+                "camel_exchanges_total");
+    }
 }

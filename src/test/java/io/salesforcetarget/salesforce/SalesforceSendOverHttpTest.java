@@ -63,7 +63,7 @@ class SalesforceSendOverHttpTest extends CamelTestSupport {
         TargetConfiguration.configureHttpClient(camel.getComponent("http", HttpComponent.class),
                 new TargetSettings("client", "https://login.example.com", "user", TestKeys.privateKey(), "v59.0",
                         ReplyPolicy.ALWAYS, Duration.ofSeconds(10), "test-source", 5, Reliability.defaults(),
-                        Security.defaults()));
+                        Security.defaults(), false));
         return camel;
     }
 

@@ -1,0 +1,85 @@
+package io.salesforcetarget.metrics;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * The target's own meters, exported at {@code /observe/metrics} on the management port with Camel's:
+ * events by outcome and action, Salesforce call latency by action and status, logins and login failures, retries,
+ * in-flight calls, and the org's API usage as Salesforce reports it in {@code Sforce-Limit-Info}.
+ */
+public class TargetMetrics {
+
+    /** Salesforce's {@code api-usage=18/5000} (the regex simple-salesforce uses). */
+    private static final Pattern API_USAGE = Pattern.compile("(?:^|[^-])api-usage=(\\d+)/(\\d+)");
+
+    private final MeterRegistry registry;
+    private final AtomicLong apiUsed = new AtomicLong(-1);
+    private final AtomicLong apiMax = new AtomicLong(-1);
+
+    public TargetMetrics(MeterRegistry registry, Supplier<Number> callsInFlight) {
+        this.registry = registry;
+        Gauge.builder("salesforce_target_api_usage_used", apiUsed, AtomicLong::get)
+                .description("API requests used in the org's rolling 24 h allocation (Sforce-Limit-Info)")
+                .register(registry);
+        Gauge.builder("salesforce_target_api_usage_max", apiMax, AtomicLong::get)
+                .description("The org's 24 h API request allocation (Sforce-Limit-Info)").register(registry);
+        Gauge.builder("salesforce_target_salesforce_calls_in_flight", callsInFlight)
+                .description("Salesforce calls under way").strongReference(true).register(registry);
+    }
+
+    /** For tests and embedding without an exporter. */
+    public static TargetMetrics none() {
+        return new TargetMetrics(new SimpleMeterRegistry(), () -> 0);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** One event answered: outcome is success, an error code, retry-later, replayed, ... */
+    public void event(String outcome, String action) {
+        Counter.builder("salesforce_target_events_total").description("Events answered, by outcome and action")
+                .tag("outcome", outcome).tag("action", action == null ? "none" : action)
+                .register(registry).increment();
+    }
+
+    public void salesforceCall(String action, int status, Duration took) {
+        Timer.builder("salesforce_target_salesforce_call_seconds")
+                .description("Salesforce REST call latency, by action and HTTP status")
+                .tag("action", action == null ? "none" : action).tag("status", String.valueOf(status))
+                .publishPercentileHistogram()
+                .register(registry).record(took);
+    }
+
+    public void login(boolean succeeded) {
+        Counter.builder("salesforce_target_logins_total").description("Token requests, by result")
+                .tag("result", succeeded ? "success" : "failure").register(registry).increment();
+    }
+
+    public void retry() {
+        Counter.builder("salesforce_target_retries_total")
+                .description("Salesforce calls repeated inside the target").register(registry).increment();
+    }
+
+    /** Reads {@code Sforce-Limit-Info: api-usage=N/M} into the API usage gauges. */
+    public void apiUsage(String limitInfo) {
+        if (limitInfo == null) {
+            return;
+        }
+        Matcher matcher = API_USAGE.matcher(limitInfo);
+        if (matcher.find()) {
+            apiUsed.set(Long.parseLong(matcher.group(1)));
+            apiMax.set(Long.parseLong(matcher.group(2)));
+        }
+    }
+}
