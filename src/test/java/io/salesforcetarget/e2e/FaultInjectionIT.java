@@ -69,12 +69,8 @@ class FaultInjectionIT {
         }
     }
 
-    static Map<String, String> configuration(String server) {
-        return Map.ofEntries(
-                Map.entry("salesforce.auth.client-id", CLIENT_ID),
-                Map.entry("salesforce.auth.server", server),
-                Map.entry("salesforce.auth.user", USER),
-                Map.entry("salesforce.auth.cert-key", TestKeys.pkcs8Pem(keys.getPrivate())),
+    static Map<String, String> configuration() {
+        return RunningTarget.with(RunningTarget.loginTo(salesforce, keys, CLIENT_ID, USER), Map.ofEntries(
                 Map.entry("salesforce.api-version", "v62.0"),
                 Map.entry("salesforce.request-timeout-ms", "1000"),
                 Map.entry("salesforce.pool-wait-ms", "10000"),
@@ -83,7 +79,7 @@ class FaultInjectionIT {
                 Map.entry("salesforce.retry.max-delay-ms", "100"),
                 Map.entry("salesforce.retry.budget-ms", "5000"),
                 Map.entry("salesforce.login-min-interval-ms", "1"),
-                Map.entry("events.retry-after-seconds", "3"));
+                Map.entry("events.retry-after-seconds", "3")));
     }
 
     @BeforeAll
@@ -91,7 +87,7 @@ class FaultInjectionIT {
         keys = TestKeys.generate("RSA", 2048);
         salesforce = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(keys.getPublic())
                 .clientId(CLIENT_ID).username(USER).dailyApiLimit(Long.MAX_VALUE).build());
-        target = RunningTarget.start(configuration(salesforce.baseUrl()));
+        target = RunningTarget.start(configuration());
         client = new CloudEventClient(target.url());
     }
 
@@ -295,7 +291,7 @@ class FaultInjectionIT {
         Main main = Application.createMain();
         int port = RunningTarget.freePort();
         int managementPort = RunningTarget.onLoopback(main, port);
-        configuration(salesforce.baseUrl()).forEach(main::addOverrideProperty);
+        configuration().forEach(main::addOverrideProperty);
         CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
             try {
                 main.run(); // the same path as the jar: on completion, drain, then stop

@@ -63,15 +63,12 @@ class ListenerTlsIT {
         try (OutputStream out = Files.newOutputStream(keyStoreFile)) {
             keyStore.store(out, "changeit".toCharArray());
         }
-        target = RunningTarget.start(Map.of(
-                "salesforce.auth.client-id", "consumer-key",
-                "salesforce.auth.server", salesforce.baseUrl(),
-                "salesforce.auth.user", "someone@example.com",
-                "salesforce.auth.cert-key", TestKeys.pkcs8Pem(salesforceKeys.getPrivate()),
+        target = RunningTarget.start(RunningTarget.with(
+                RunningTarget.loginTo(salesforce, salesforceKeys, "consumer-key", "someone@example.com"), Map.of(
                 "camel.ssl.enabled", "true",
                 "camel.ssl.keystore", "file:" + keyStoreFile,
                 "camel.ssl.keystorePassword", "changeit",
-                "camel.server.useGlobalSslContextParameters", "true"));
+                "camel.server.useGlobalSslContextParameters", "true")));
     }
 
     @AfterAll

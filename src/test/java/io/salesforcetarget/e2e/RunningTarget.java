@@ -2,12 +2,15 @@ package io.salesforcetarget.e2e;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.security.KeyPair;
 import java.util.Map;
 
 import org.apache.camel.main.Main;
 
 import io.salesforcetarget.Application;
+import io.salesforcetarget.auth.TestKeys;
 import io.salesforcetarget.auth.TokenCache;
+import io.salesforcetarget.simulator.SalesforceSimulator;
 
 /** The real application (same Camel main, configuration and routes as {@code java -jar}) on a free loopback port. */
 public final class RunningTarget implements AutoCloseable {
@@ -40,6 +43,23 @@ public final class RunningTarget implements AutoCloseable {
         main.addOverrideProperty("camel.management.host", "127.0.0.1");
         main.addOverrideProperty("camel.management.port", String.valueOf(managementPort));
         return managementPort;
+    }
+
+    /** The four auth properties that log the target in to {@code salesforce} with {@code keys}' private half. */
+    public static Map<String, String> loginTo(SalesforceSimulator salesforce, KeyPair keys, String clientId,
+            String user) {
+        return Map.of(
+                "salesforce.auth.client-id", clientId,
+                "salesforce.auth.server", salesforce.baseUrl(),
+                "salesforce.auth.user", user,
+                "salesforce.auth.cert-key", TestKeys.pkcs8Pem(keys.getPrivate()));
+    }
+
+    /** {@code first} and {@code second} together (keys of {@code second} win). */
+    public static Map<String, String> with(Map<String, String> first, Map<String, String> second) {
+        Map<String, String> all = new java.util.HashMap<>(first);
+        all.putAll(second);
+        return all;
     }
 
     public String metricsUrl() {

@@ -30,14 +30,11 @@ class SecurityIT {
     static void start() throws Exception {
         KeyPair keys = TestKeys.generate("RSA", 2048);
         salesforce = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(keys.getPublic()).build());
-        target = RunningTarget.start(Map.of(
-                "salesforce.auth.client-id", "consumer-key",
-                "salesforce.auth.server", salesforce.baseUrl(),
-                "salesforce.auth.user", "someone@example.com",
-                "salesforce.auth.cert-key", TestKeys.pkcs8Pem(keys.getPrivate()),
+        target = RunningTarget.start(RunningTarget.with(
+                RunningTarget.loginTo(salesforce, keys, "consumer-key", "someone@example.com"), Map.of(
                 "salesforce.api-version", "v62.0",
                 "salesforce.allowed-operations", "POST sobjects/Account, GET sobjects/Account/*",
-                "events.auth.token", TOKEN));
+                "events.auth.token", TOKEN)));
         client = new CloudEventClient(target.url());
     }
 
