@@ -1,5 +1,7 @@
 package io.salesforcetarget;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -65,8 +67,17 @@ public final class Application {
         // The jar carries application.properties; a top-level one (run from the project) overrides it.
         main.setPropertyPlaceholderLocations(
                 "classpath:application.properties;optional=true,file:application.properties;optional=true");
+        main.addInitialProperty("routes.location", routesLocation(Path.of("")));
         main.configure().addConfiguration(TargetConfiguration.class);
         return main;
+    }
+
+    /**
+     * Where route files and Kamelets are read from: a {@code routes} folder in the working directory (run from the
+     * project, or a folder mounted at /app/routes in the container) replaces the copy packaged in the jar.
+     */
+    static String routesLocation(Path workingDirectory) {
+        return Files.isDirectory(workingDirectory.resolve("routes")) ? "file:routes" : "classpath:routes";
     }
 
     private static String[] without(String[] args, String flag) {
