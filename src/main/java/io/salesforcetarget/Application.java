@@ -64,9 +64,10 @@ public final class Application {
     /** The target as a Camel main, not yet started (tests start it in-process the same way). */
     public static Main createMain() {
         Main main = new Main();
-        // The jar carries application.properties; a top-level one (run from the project) overrides it.
-        main.setPropertyPlaceholderLocations(
-                "classpath:application.properties;optional=true,file:application.properties;optional=true");
+        // The jar carries application.properties (not at its root, so that an application using this jar as a
+        // library does not read it as its own); a top-level one (run from the project) overrides it.
+        main.setPropertyPlaceholderLocations("classpath:salesforce-target/application.properties;optional=true,"
+                + "file:application.properties;optional=true");
         main.addInitialProperty("routes.location", routesLocation(Path.of("")));
         main.configure().addConfiguration(TargetConfiguration.class);
         return main;

@@ -84,7 +84,8 @@ class PackagedJarIT {
         try (JarFile jar = new JarFile(JAR.toFile())) {
             assertThat(jar.getEntry("routes/salesforce-apicall-sink.kamelet.yaml")).isNotNull();
             assertThat(jar.getEntry("routes/example-new-account.yaml")).isNotNull();
-            assertThat(jar.getEntry("application.properties")).isNotNull();
+            assertThat(jar.getEntry("salesforce-target/application.properties")).isNotNull();
+            assertThat(jar.getEntry("application.properties")).as("not read by library users as theirs").isNull();
         }
         assertThat(Files.exists(emptyFolder.resolve("routes"))).isFalse();
     }
