@@ -51,6 +51,7 @@ class LibraryUsageIT {
         properties.put("salesforce.auth.server", salesforce.baseUrl());
         properties.put("salesforce.auth.user", USER);
         properties.put("salesforce.auth.cert-key", TestKeys.pkcs8Pem(keys.getPrivate()));
+        properties.put("camel.component.kamelet.location", "classpath:routes");
 
         library = new Main();
         library.configure().addRoutesBuilder(new SalesforceCallRoutes());
@@ -63,6 +64,9 @@ class LibraryUsageIT {
                         .removeHeaders("*")
                         .process(SalesforceCallRoutes.BEARER_TOKEN)
                         .toD("${header." + SalesforceBearerToken.API_BASE + "}/limits?throwExceptionOnFailure=true");
+                // The Kamelet, from the jar's routes/.
+                from("direct:kamelet-account").routeId("my-kamelet-account")
+                        .to("kamelet:salesforce-apicall-sink?action=POST&resource=sobjects&object=Account");
             }
         });
         properties.forEach(library::addOverrideProperty);
@@ -93,6 +97,16 @@ class LibraryUsageIT {
         assertThat(json(limits).has("DailyApiRequests")).isTrue();
         assertThat(salesforce.counters().successfulLogins()).as("one session for both routes")
                 .isLessThanOrEqualTo(loginsBefore + 1);
+    }
+
+    @Test
+    void theKameletWorksInAnotherApplicationToo() throws Exception {
+        byte[] created = library.getCamelTemplate().requestBody("direct:kamelet-account",
+                Map.of("Name", "Kamelet Library"), byte[].class);
+
+        String id = json(created).get("id").asText();
+        assertThat(salesforce.store().record("Account", id)).hasValueSatisfying(
+                account -> assertThat(account.field("Name")).isEqualTo("Kamelet Library"));
     }
 
     @Test
@@ -127,7 +141,8 @@ class LibraryUsageIT {
 
     /** Route id to its node ids, for the routes the library provides. */
     private static Map<String, List<String>> salesforceRoutes(CamelContext context) {
-        return context.getRoutes().stream().filter(route -> route.getRouteId().startsWith("salesforce-"))
+        return context.getRoutes().stream()
+                .filter(route -> route.getRouteId().startsWith("salesforce-") && !route.isCreatedByKamelet())
                 .collect(Collectors.toMap(Route::getRouteId,
                         route -> route.filter("*").stream().map(node -> ((IdAware) node).getId()).sorted().toList(),
                         (a, b) -> a, TreeMap::new));
