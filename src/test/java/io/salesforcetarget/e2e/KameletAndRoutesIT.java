@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.salesforcetarget.auth.TestKeys;
 import io.salesforcetarget.salesforce.ErrorCode;
@@ -46,6 +49,7 @@ class KameletAndRoutesIT {
     private static SalesforceSimulator salesforce;
     private static RunningTarget withExample;
     private static RunningTarget byDefault;
+    private static Map<String, String> baseSettings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
@@ -59,6 +63,7 @@ class KameletAndRoutesIT {
         settings.put("salesforce.auth.user", USER);
         settings.put("salesforce.auth.cert-key", TestKeys.pkcs8Pem(keys.getPrivate()));
         settings.put("salesforce.api-version", "62.0");
+        baseSettings = Map.copyOf(settings);
         byDefault = RunningTarget.start(settings);
 
         settings.put("example.new-account.enabled", "true");
@@ -176,6 +181,29 @@ class KameletAndRoutesIT {
         String id = json(answer).get("id").asText();
         assertThat(salesforce.store().record("Contact", id)).hasValueSatisfying(
                 contact -> assertThat(contact.field("LastName")).isEqualTo("Doe"));
+    }
+
+    @Test
+    void aRoutesFolderWithoutTheKameletStillGetsItFromTheJar(@TempDir Path folder) throws Exception {
+        Path routes = Files.createDirectory(folder.resolve("routes"));
+        Files.writeString(routes.resolve("my-accounts.yaml"), String.join("\n",
+                "- route:",
+                "    id: my-accounts",
+                "    from:",
+                "      uri: \"platform-http:/my/accounts\"",
+                "      steps:",
+                "        - to: \"kamelet:salesforce-apicall-sink?action=POST&resource=sobjects&object=Account\""));
+        Map<String, String> settings = new LinkedHashMap<>(baseSettings);
+        settings.put("routes.location", "file:" + routes.toAbsolutePath());
+        settings.put("example.new-account.enabled", "true"); // on, yet absent: the jar's routes are not read
+        try (RunningTarget ownRoutes = RunningTarget.start(settings)) {
+            assertThat(ownRoutes.camelContext().getRoute("example-new-account")).as("the folder replaces the jar's")
+                    .isNull();
+            HttpResponse<String> response = postJson(ownRoutes, "/my/accounts", "{\"Name\":\"Own Routes\"}");
+            assertThat(response.statusCode()).isEqualTo(200);
+            String id = json(response.body().getBytes()).get("id").asText();
+            assertThat(salesforce.store().record("Account", id)).isPresent();
+        }
     }
 
     private HttpResponse<String> postJson(RunningTarget target, String path, String body) throws Exception {
