@@ -1,5 +1,7 @@
 package io.salesforcetarget;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -71,9 +73,11 @@ public final class Application {
     /** The target as a Camel main, not yet started (tests start it in-process the same way). */
     public static Main createMain() {
         Main main = new Main();
-        // The jar carries application.properties; a top-level one (run from the project) overrides it.
-        main.setPropertyPlaceholderLocations(
-                "classpath:application.properties;optional=true,file:application.properties;optional=true");
+        // The jar carries application.properties (not at its root, so that an application using this jar as a
+        // library does not read it as its own); a top-level one (run from the project) overrides it.
+        main.setPropertyPlaceholderLocations("classpath:salesforce-target/application.properties;optional=true,"
+                + "file:application.properties;optional=true");
+        main.addInitialProperty("routes.location", routesLocation(Path.of("")));
         main.configure().addConfiguration(TargetConfiguration.class);
         main.addMainListener(new GracefulShutdown());
         return main;
@@ -85,6 +89,14 @@ public final class Application {
      */
     private static void stopOnSigterm(Main main) {
         sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> main.completed());
+    }
+
+    /**
+     * Where route files and Kamelets are read from: a {@code routes} folder in the working directory (run from the
+     * project, or a folder mounted at /app/routes in the container) replaces the copy packaged in the jar.
+     */
+    static String routesLocation(Path workingDirectory) {
+        return Files.isDirectory(workingDirectory.resolve("routes")) ? "file:routes" : "classpath:routes";
     }
 
     private static String[] without(String[] args, String flag) {

@@ -20,7 +20,7 @@ public class SessionWarmUpRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("timer:salesforce-session-warm-up?delay=0&period=" + period.toMillis()).routeId("salesforce-session-warm-up")
+        from("timer:session-warm-up?delay=0&period=" + period.toMillis()).routeId("session-warm-up")
                 // SalesforceLogin has logged the failure; the next tick tries again.
                 .onException(Exception.class).handled(true).end()
                 .filter(exchange -> !tokens.hasSession()).id("without-session")

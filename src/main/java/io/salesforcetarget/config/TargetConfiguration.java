@@ -1,28 +1,23 @@
 package io.salesforcetarget.config;
 
-import java.time.Clock;
-
-import org.apache.camel.CamelContext;
-import org.apache.camel.CamelConfiguration;
-import org.apache.camel.ProducerTemplate;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.salesforcetarget.auth.JwtAssertionFactory;
-import io.salesforcetarget.auth.SalesforceLogin;
 import io.salesforcetarget.auth.SalesforceLoginRoute;
-import io.salesforcetarget.auth.TokenCache;
 import io.salesforcetarget.auth.SessionWarmUpRoute;
+import io.salesforcetarget.auth.TokenCache;
 import io.salesforcetarget.events.CloudEventsReceiverRoute;
 import io.salesforcetarget.events.ConfiguredPortHttpEngine;
 import io.salesforcetarget.events.DrainGate;
@@ -34,10 +29,7 @@ import io.salesforcetarget.metrics.TargetMetrics;
 import io.salesforcetarget.reply.EventOutcomeLog;
 import io.salesforcetarget.reply.HttpReplies;
 import io.salesforcetarget.reply.ReplyEvents;
-import io.salesforcetarget.salesforce.ApiVersionResolver;
-import io.salesforcetarget.salesforce.CamelCalls;
 import io.salesforcetarget.salesforce.SalesforceApiCallRoutes;
-import io.salesforcetarget.salesforce.SalesforceRetryPolicy;
 
 /**
  * Reads the configuration in one place, then wires the beans and routes by constructor: auth (JWT login, token
@@ -56,45 +48,28 @@ public class TargetConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
         TargetSettings settings = TargetSettings.load(key -> properties.resolveProperty(key).orElse(""));
-        context.getRegistry().bind("targetSettings", settings);
 
-        configureHttpClient(context.getComponent("http", HttpComponent.class), settings);
+        // The Salesforce side, exactly as a library user gets it: login, token cache, call routes, retries.
+        context.addRoutes(new SalesforceCallRoutes(settings));
+        TokenCache tokens = context.getRegistry()
+                .lookupByNameAndType(SalesforceCallRoutes.TOKEN_CACHE, TokenCache.class);
+
         int port = Integer.parseInt(properties.resolveProperty("camel.server.port").orElse("8080"));
         ConfiguredPortHttpEngine engine = new ConfiguredPortHttpEngine(port);
         engine.setCamelContext(context);
         context.getComponent("platform-http", PlatformHttpComponent.class).setEngine(engine);
 
+        // The CloudEvents side: receiver, replies, replay, drain, readiness, metrics.
         Reliability reliability = settings.reliability();
-        ProducerTemplate template = context.createProducerTemplate();
-        TokenCache tokens = new TokenCache(new SalesforceLogin(template, settings.username()),
-                settings.reliability().loginMinInterval(), Clock.systemUTC());
-        ApiVersionResolver versions = new ApiVersionResolver(settings.apiVersion(),
-                session -> CamelCalls.request(template, SalesforceApiCallRoutes.API_VERSIONS, session, String.class,
-                        "Salesforce API version discovery failed"));
-        context.getRegistry().bind("tokenCache", tokens);
-        context.getRegistry().bind("apiVersionResolver", versions);
-
-        JwtAssertionFactory assertions = new JwtAssertionFactory(settings.clientId(), settings.username(),
-                settings.authServer(), settings.privateKey(), Clock.systemUTC());
         TargetMetrics metrics = metrics(context);
         HttpReplies replies = new HttpReplies(new ReplyEvents(settings.replySource()), settings.retryAfterSeconds(),
                 new EventOutcomeLog(metrics, settings.jsonLogs()));
-
-        Security security = settings.security();
-        if (security.allowlist().allowsEverything()) {
-            LOG.warn("No operation allowlist (SALESFORCE_ALLOWED_OPERATIONS): every event may make any Salesforce"
-                    + " call with the full rights of {}", settings.username());
-        }
-        context.addRoutes(new SalesforceLoginRoute(assertions, settings.authServer(), security.allowInsecureHttp()));
-        context.addRoutes(new SalesforceApiCallRoutes(tokens, versions, new SalesforceRetryPolicy(
-                reliability.retryMaxAttempts(), reliability.retryInitialDelay(), reliability.retryMaxDelay(),
-                reliability.retryBudget()), security.allowlist()));
         DrainGate gate = new DrainGate();
         context.getRegistry().bind(DRAIN_GATE, gate);
         EventReplay replay = new EventReplay(idempotentRepository(context, reliability), reliability.replayStoreSize(),
                 reliability.replayTtl());
         context.addRoutes(new CloudEventsReceiverRoute(settings.replyPolicy(), replies, gate, replay,
-                InboundAuthentication.of(security)));
+                InboundAuthentication.of(settings.security())));
         context.addRoutes(new SessionWarmUpRoute(tokens, reliability.loginMinInterval()));
         HealthCheckRegistry.get(context).register(new ReadinessCheck(tokens, gate));
     }

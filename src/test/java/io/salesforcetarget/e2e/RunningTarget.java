@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.security.KeyPair;
 import java.util.Map;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 
 import io.salesforcetarget.Application;
@@ -76,6 +77,11 @@ public final class RunningTarget implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + port + "/";
+    }
+
+    /** The running application's Camel context, e.g. to send to a Kamelet or add a route as a user would. */
+    public CamelContext camelContext() {
+        return main.getCamelContext();
     }
 
     public TokenCache tokenCache() {

@@ -1,0 +1,19 @@
+package com.example;
+
+import org.apache.camel.main.Main;
+
+import io.salesforcetarget.config.SalesforceCallRoutes;
+
+/** A camel-main application that reuses the Salesforce call of salesforce-target as a library. */
+public final class LibraryUserApplication {
+
+    private LibraryUserApplication() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Main main = new Main();
+        main.configure().addRoutesBuilder(new SalesforceCallRoutes()); // direct:salesforce-apicall and the login
+        main.configure().addRoutesBuilder(new NewCustomerRoute());     // your routes
+        main.run(args);
+    }
+}

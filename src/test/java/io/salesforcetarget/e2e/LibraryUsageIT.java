@@ -1,0 +1,150 @@
+package io.salesforcetarget.e2e;
+
+import java.security.KeyPair;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.main.Main;
+import org.apache.camel.spi.IdAware;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.example.NewCustomerRoute;
+import io.salesforcetarget.auth.SalesforceBearerToken;
+import io.salesforcetarget.auth.TestKeys;
+import io.salesforcetarget.config.InvalidConfigurationException;
+import io.salesforcetarget.config.SalesforceCallRoutes;
+import io.salesforcetarget.simulator.SalesforceSimulator;
+import io.salesforcetarget.simulator.SimulatorConfig;
+
+import static io.salesforcetarget.e2e.CloudEventClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Another camel-main application (a plain {@link Main}, not the target's) that adds {@link SalesforceCallRoutes}
+ * and its own routes, as the README's "Using it as a library" shows, against the simulated org.
+ */
+class LibraryUsageIT {
+
+    private static final String CLIENT_ID = "3MVG9-library-consumer-key";
+    private static final String USER = "library@example.com";
+
+    private static SalesforceSimulator salesforce;
+    private static Map<String, String> properties;
+    private static Main library;
+
+    @BeforeAll
+    static void start() throws Exception {
+        KeyPair keys = TestKeys.generate("RSA", 2048);
+        salesforce = SalesforceSimulator.start(SimulatorConfig.builder()
+                .publicKey(keys.getPublic()).clientId(CLIENT_ID).username(USER).build());
+        properties = new LinkedHashMap<>();
+        properties.put("salesforce.auth.client-id", CLIENT_ID);
+        properties.put("salesforce.auth.server", salesforce.baseUrl());
+        properties.put("salesforce.auth.user", USER);
+        properties.put("salesforce.auth.cert-key", TestKeys.pkcs8Pem(keys.getPrivate()));
+        properties.put("camel.component.kamelet.location", "classpath:routes");
+
+        library = new Main();
+        library.configure().addRoutesBuilder(new SalesforceCallRoutes());
+        library.configure().addRoutesBuilder(new NewCustomerRoute());
+        library.configure().addRoutesBuilder(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // The token processor for a call of one's own: here the limits, outside direct:salesforce-apicall.
+                from("direct:limits").routeId("my-limits")
+                        .removeHeaders("*")
+                        .process(SalesforceCallRoutes.BEARER_TOKEN)
+                        .toD("${header." + SalesforceBearerToken.API_BASE + "}/limits?throwExceptionOnFailure=true");
+                // The Kamelet, from the jar's routes/.
+                from("direct:kamelet-account").routeId("my-kamelet-account")
+                        .to("kamelet:salesforce-apicall-sink?action=POST&resource=sobjects&object=Account");
+            }
+        });
+        properties.forEach(library::addOverrideProperty);
+        library.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        library.stop();
+        salesforce.close();
+    }
+
+    @Test
+    void aRouteOfAnotherApplicationCreatesAnAccountThroughTheCallRoute() throws Exception {
+        String id = library.getCamelTemplate().requestBody("direct:new-customer", "Library Corp", String.class);
+
+        assertThat(salesforce.store().record("Account", id)).hasValueSatisfying(
+                account -> assertThat(account.field("Name")).isEqualTo("Library Corp"));
+        assertThat(library.getCamelContext().getRoute("cloudevents-receiver")).as("no CloudEvents listener").isNull();
+    }
+
+    @Test
+    void theTokenProcessorAuthorisesCallsOfOnesOwnWithTheSharedSession() throws Exception {
+        long loginsBefore = salesforce.counters().successfulLogins();
+        library.getCamelTemplate().requestBody("direct:new-customer", "Warm Up", String.class);
+        byte[] limits = library.getCamelTemplate().requestBody("direct:limits", null, byte[].class);
+
+        assertThat(json(limits).has("DailyApiRequests")).isTrue();
+        assertThat(salesforce.counters().successfulLogins()).as("one session for both routes")
+                .isLessThanOrEqualTo(loginsBefore + 1);
+    }
+
+    @Test
+    void theKameletWorksInAnotherApplicationToo() throws Exception {
+        byte[] created = library.getCamelTemplate().requestBody("direct:kamelet-account",
+                Map.of("Name", "Kamelet Library"), byte[].class);
+
+        String id = json(created).get("id").asText();
+        assertThat(salesforce.store().record("Account", id)).hasValueSatisfying(
+                account -> assertThat(account.field("Name")).isEqualTo("Kamelet Library"));
+    }
+
+    @Test
+    void theLibraryHasTheSameSalesforceRoutesAsTheTarget() throws Exception {
+        try (RunningTarget target = RunningTarget.start(properties)) {
+            assertThat(salesforceRoutes(library.getCamelContext())).isEqualTo(salesforceRoutes(target.camelContext()));
+        }
+    }
+
+    @Test
+    void aMissingConfigurationFailsTheStartNamingEveryProblem() throws Exception {
+        Main misconfigured = new Main();
+        misconfigured.configure().addRoutesBuilder(new SalesforceCallRoutes());
+        try {
+            assertThatThrownBy(misconfigured::start)
+                    .satisfies(failure -> assertThat(rootOfType(failure)).isNotNull()
+                            .hasMessageContaining("salesforce.auth.client-id")
+                            .hasMessageContaining("SALESFORCE_AUTH_CERT_KEY"));
+        } finally {
+            misconfigured.stop();
+        }
+    }
+
+    private static InvalidConfigurationException rootOfType(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidConfigurationException invalid) {
+                return invalid;
+            }
+        }
+        return null;
+    }
+
+    /** Route id to its node ids, for the routes the library provides. */
+    private static Map<String, List<String>> salesforceRoutes(CamelContext context) {
+        return context.getRoutes().stream()
+                .filter(route -> route.getRouteId().startsWith("salesforce-") && !route.isCreatedByKamelet())
+                .collect(Collectors.toMap(Route::getRouteId,
+                        route -> route.filter("*").stream().map(node -> ((IdAware) node).getId()).sorted().toList(),
+                        (a, b) -> a, TreeMap::new));
+    }
+}
