@@ -68,6 +68,7 @@ public class LoadDriver {
         switch (args[0]) {
             case "bench" -> new Bench(config).run();
             case "soak" -> new Soak(config).run();
+            case "ab" -> new AB(config).run();
             default -> {
                 System.err.println("unknown command " + args[0]);
                 System.exit(2);
@@ -128,13 +129,18 @@ public class LoadDriver {
         final String simUrl;
         final HttpClient admin = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        final Ids ids = new Ids();
+        Ids ids = new Ids();
         String token;
 
         Rig(Config c) {
-            targetPort = c.integer("target-port", 0);
+            this(c, "");
+        }
+
+        /** {@code prefix} "b-": the second target of an A/B comparison ({@code --b-target-port}, ...). */
+        Rig(Config c, String prefix) {
+            targetPort = c.integer(prefix + "target-port", 0);
             simPort = c.integer("sim-port", 0);
-            targetPid = c.number("target-pid", 0);
+            targetPid = c.number(prefix + "target-pid", 0);
             simPid = c.number("sim-pid", 0);
             api = c.get("api", "v62.0");
             clockTicks = c.number("clock-ticks", 100);
@@ -738,7 +744,7 @@ public class LoadDriver {
             int[] levels = Arrays.stream(config.get("levels", "1,16,64,256").split(",")).mapToInt(Integer::parseInt).toArray();
             double seconds = config.decimal("seconds", 10);
             double levelWarmup = config.decimal("level-warmup", 2);
-            double warmup = config.decimal("warmup", 30);
+            double warmup = config.decimal("warmup", 45);
             Path out = Path.of(config.get("out"));
             rig.login(config);
             log("direct token obtained; seeding records");
@@ -749,6 +755,11 @@ public class LoadDriver {
             check(phase(rig, Path2.TARGET, 32, 0, warmup, 0.5, 0, null), false);
             check(phase(rig, Path2.DIRECT, 32, 0, warmup / 3, 0.5, 0, null), false);
 
+            String jfr = config.get("jfr-file", "");
+            if (!jfr.isEmpty()) { // profile the steady state only: after the warm-up, until the end of the run
+                jcmd(rig.targetPid, "JFR.start", "name=bench", "settings=" + config.get("jfr-settings", "profile"),
+                        "filename=" + jfr);
+            }
             List<PhaseResult[]> rows = new ArrayList<>();
             for (int level : levels) {
                 PhaseResult direct = check(phase(rig, Path2.DIRECT, level, 0, levelWarmup, seconds, 0, null), true);
@@ -772,6 +783,9 @@ public class LoadDriver {
                     half = new PhaseResult[] {direct, target};
                 }
             }
+            if (!jfr.isEmpty()) {
+                jcmd(rig.targetPid, "JFR.stop", "name=bench");
+            }
             Report report = new Report(rows, half, config);
             report.write(out);
             System.out.println(report.table());
@@ -790,6 +804,18 @@ public class LoadDriver {
             }
             return r;
         }
+    }
+
+    static String jcmd(long pid, String... command) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid)));
+        args.addAll(List.of(command));
+        Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed: " + output);
+        }
+        return output;
     }
 
     static void log(String text) {
@@ -944,6 +970,72 @@ public class LoadDriver {
         }
     }
 
+
+    // ------------------------------------------------------------------------------------------------ A/B
+
+    /**
+     * Two builds of the target against one simulator, measured in alternation (A B B A ...) at one concurrency:
+     * whatever else the machine does hits both alike. Prints each round and the medians.
+     */
+    static final class AB {
+        final Config config;
+
+        AB(Config config) {
+            this.config = config;
+        }
+
+        void run() throws Exception {
+            Rig a = new Rig(config);
+            Rig b = new Rig(config, "b-");
+            b.ids = a.ids;
+            a.login(config);
+            b.token = a.token;
+            int concurrency = config.integer("concurrency", 64);
+            int rounds = config.integer("rounds", 6);
+            double seconds = config.decimal("seconds", 5);
+            double warmup = config.decimal("warmup", 20);
+            phase(a, Path2.DIRECT, 8, 0, 0, 0, Ids.SIZE, null);
+            log(String.format(Locale.ROOT, "warm-up: %.0f s each, c=%d", warmup, concurrency));
+            for (int i = 0; i < 2; i++) {
+                phase(a, Path2.TARGET, concurrency, 0, warmup / 2, 0.5, 0, null);
+                phase(b, Path2.TARGET, concurrency, 0, warmup / 2, 0.5, 0, null);
+            }
+            List<double[]> resultsA = new ArrayList<>();
+            List<double[]> resultsB = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                Rig first = round % 2 == 0 ? a : b;
+                Rig second = first == a ? b : a;
+                for (Rig rig : List.of(first, second)) {
+                    PhaseResult r = phase(rig, Path2.TARGET, concurrency, 0, 1, seconds, 0, null);
+                    double[] row = {r.stats.perSecond(), r.perThousand(r.targetCpuSeconds), r.stats.p50(),
+                            r.stats.p99(), r.otherCpuPercent(), r.stats.errors()};
+                    (rig == a ? resultsA : resultsB).add(row);
+                    log(String.format(Locale.ROOT, "round %d %s: %.0f ev/s, target CPU %.3f s/1k, p50 %.2f ms, p99 %.2f ms, "
+                            + "others %.0f%%, errors %.0f", round + 1, rig == a ? "A" : "B", row[0], row[1], row[2],
+                            row[3], row[4], row[5]));
+                }
+            }
+            String summary = String.format(Locale.ROOT,
+                    "c=%d, %d rounds of %.0f s, medians:%n  A %s: %.0f ev/s, target CPU %.3f s/1k, p50 %.2f ms, p99 %.2f ms%n"
+                            + "  B %s: %.0f ev/s, target CPU %.3f s/1k, p50 %.2f ms, p99 %.2f ms%n"
+                            + "  B/A: throughput %.2f, CPU per event %.2f",
+                    concurrency, rounds, seconds, config.get("a-name", "A"), median(resultsA, 0), median(resultsA, 1),
+                    median(resultsA, 2), median(resultsA, 3), config.get("b-name", "B"), median(resultsB, 0),
+                    median(resultsB, 1), median(resultsB, 2), median(resultsB, 3),
+                    median(resultsB, 0) / median(resultsA, 0), median(resultsB, 1) / median(resultsA, 1));
+            System.out.println(summary);
+            Path out = Path.of(config.get("out"));
+            Files.createDirectories(out);
+            Files.writeString(out.resolve("ab.txt"), summary + "\n");
+        }
+
+        static double median(List<double[]> rows, int column) {
+            double[] values = rows.stream().mapToDouble(r -> r[column]).sorted().toArray();
+            int n = values.length;
+            return n == 0 ? 0 : n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------ soak
 
     static final class Soak {
@@ -1039,11 +1131,7 @@ public class LoadDriver {
          * after GC. Returns class -> {instances, bytes}.
          */
         Map<String, long[]> histogram(String when, List<Map<String, Object>> heap, long events) throws Exception {
-            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(rig.targetPid), "GC.class_histogram")
-                    .redirectErrorStream(true).start();
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor();
+            String output = jcmd(rig.targetPid, "GC.class_histogram");
             Map<String, long[]> classes = new HashMap<>();
             long total = -1;
             Pattern row = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
