@@ -28,4 +28,16 @@ class TargetConfigurationTest {
         assertThat(http.isAutomaticRetriesDisabled()).as("no hidden re-execution below the target").isTrue();
         assertThat(http.isCookieManagementDisabled()).isTrue();
     }
+
+    @Test
+    void asManyConnectionsToSalesforceAsEventsHandledAtOnce() {
+        HttpComponent http = new HttpComponent();
+        TargetSettings settings = new TargetSettings("client", "https://login.example.com", "user",
+                TestKeys.privateKey(), null, ReplyPolicy.ALWAYS, Duration.ofMillis(1500), "source", 5);
+
+        TargetConfiguration.configureHttpClient(http, settings);
+
+        assertThat(http.getConnectionsPerRoute()).isEqualTo(TargetConfiguration.CONCURRENT_CALLS);
+        assertThat(http.getMaxTotalConnections()).isEqualTo(TargetConfiguration.CONCURRENT_CALLS);
+    }
 }
