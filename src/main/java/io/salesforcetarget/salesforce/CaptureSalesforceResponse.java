@@ -18,7 +18,10 @@ public class CaptureSalesforceResponse implements Processor {
         if (limitInfo != null) {
             exchange.setProperty(SalesforceExchange.LIMIT_INFO, limitInfo);
         }
-        byte[] body = message.getBody(byte[].class);
+        // camel-http gives byte[] (or a stream for large bodies), and null for no body (204): only convert what
+        // needs it, since Camel answers "null to byte[]" by trying to convert the message itself, every time.
+        Object raw = message.getBody();
+        byte[] body = raw == null || raw instanceof byte[] ? (byte[]) raw : message.getBody(byte[].class);
         message.getHeaders().clear();
         message.setHeader(SalesforceExchange.STATUS_CODE, status);
         exchange.setProperty(SalesforceExchange.LAST_STATUS, status);

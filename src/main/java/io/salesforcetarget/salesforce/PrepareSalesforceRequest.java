@@ -3,6 +3,7 @@ package io.salesforcetarget.salesforce;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.component.http.HttpMethods;
 
 import io.salesforcetarget.auth.SalesforceSession;
 import io.salesforcetarget.auth.TokenCache;
@@ -31,7 +32,8 @@ public class PrepareSalesforceRequest implements Processor {
 
         Message message = exchange.getMessage();
         message.setHeader(Exchange.HTTP_URI, url);
-        message.setHeader(Exchange.HTTP_METHOD, request.method());
+        // The enum camel-http reads: a String would be converted on every call, by Camel's slow fallback lookup.
+        message.setHeader(Exchange.HTTP_METHOD, HttpMethods.valueOf(request.method()));
         message.setHeader("Authorization", "Bearer " + session.accessToken());
         message.setHeader("Accept", "application/json");
         if (request.body() != null) {

@@ -21,6 +21,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.http.HttpMethods;
 import org.apache.camel.Message;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.AdviceWith;
@@ -210,7 +211,7 @@ class SalesforceApiCallRoutesTest extends CamelTestSupport {
         assertThat(request.headers()).containsEntry("Authorization", "Bearer token-1")
                 .containsEntry("Accept", "application/json")
                 .containsEntry(Exchange.HTTP_URI, BASE + "limits")
-                .containsEntry(Exchange.HTTP_METHOD, "GET");
+                .containsEntry(Exchange.HTTP_METHOD, HttpMethods.GET);
         assertThat(request.body()).isNull();
     }
 
