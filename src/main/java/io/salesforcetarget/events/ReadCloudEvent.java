@@ -33,6 +33,10 @@ public class ReadCloudEvent implements Processor {
                 | IllegalArgumentException e) {
             // EventDeserializationException: a structured-mode envelope that is not a valid CloudEvent JSON object
             throw new NotACloudEventException("not a valid CloudEvent: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // The SDK fails on some envelopes with other exceptions (the JSON literal null: NullPointerException);
+            // whatever it cannot read is still the request's fault (400), never a defect of the target (500).
+            throw new NotACloudEventException("not a valid CloudEvent (" + e.getClass().getSimpleName() + ")");
         }
         String contentType = message.getHeader(Exchange.CONTENT_TYPE, "", String.class);
         boolean structured = contentType.toLowerCase(Locale.ROOT).startsWith("application/cloudevents");

@@ -349,6 +349,13 @@ class CloudEventsReceiverRouteTest extends ReceiverRouteTestSupport {
     }
 
     @Test
+    void structuredEnvelopeThatIsJsonNullIsRejectedNotAnInternalError() {
+        // the CloudEvents SDK fails on it with a NullPointerException (found by HostileInputIT)
+        assertRejected(structuredHeaders("application/cloudevents+json"), "null");
+        assertRejected(structuredHeaders("application/cloudevents+json; charset=utf-8"), " null ");
+    }
+
+    @Test
     void structuredEnvelopeWithoutIdIsRejected() {
         assertRejected(structuredHeaders("application/cloudevents+json"), "{\"specversion\":\"1.0\","
                 + "\"source\":\"https://sender.example.com\",\"type\":\"" + API_CALL_TYPE + "\",\"data\":{}}");
