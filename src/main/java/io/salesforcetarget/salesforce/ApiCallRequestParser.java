@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,6 +28,10 @@ public final class ApiCallRequestParser {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION) // {"action":"GET","action":"DELETE"} is ambiguous
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS) // {...}{...} or {...}garbage is not JSON
+            // Numbers reach Salesforce as they were sent: as doubles, 1e400 became "Infinity" and
+            // 12345678901234567.89 lost its last digits.
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
     private ApiCallRequestParser() {
