@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 
 import io.salesforcetarget.events.InboundEvent;
 import io.salesforcetarget.salesforce.ApiCallRequest;
+import io.salesforcetarget.salesforce.ApiCallRequestParser;
 import io.salesforcetarget.salesforce.SalesforceExchange;
 import io.salesforcetarget.salesforce.SalesforceRetryPolicy;
 
@@ -32,11 +33,12 @@ final class EventOutcomeLog {
         return failed == null ? "" : " failed-attempts=" + failed;
     }
 
+    /** The event's id, its resource path and the outcome are the sender's (or Salesforce's) text: escaped. */
     private static String line(Exchange exchange, int replyStatus, String outcome) {
         InboundEvent inbound = exchange.getProperty(InboundEvent.PROPERTY, InboundEvent.class);
         ApiCallRequest request = exchange.getProperty(SalesforceExchange.REQUEST, ApiCallRequest.class);
         Integer salesforceStatus = exchange.getProperty(SalesforceExchange.LAST_STATUS, Integer.class);
-        return "event id=" + (inbound == null ? "-" : inbound.event().getId())
+        String line = "event id=" + (inbound == null ? "-" : inbound.event().getId())
                 + " action=" + (request == null ? "-" : request.method())
                 + " resource=" + (request == null ? "-" : request.resourcePath())
                 + " salesforce=" + (salesforceStatus == null ? "-" : salesforceStatus)
@@ -44,5 +46,6 @@ final class EventOutcomeLog {
                 + attempts(exchange)
                 + " " + outcome
                 + " " + exchange.getClock().elapsed() + " ms";
+        return ApiCallRequestParser.withoutControlCharacters(line);
     }
 }

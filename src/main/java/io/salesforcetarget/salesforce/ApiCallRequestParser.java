@@ -142,9 +142,13 @@ public final class ApiCallRequestParser {
 
     /** Echo user text in messages without control characters and without unbounded length. */
     static String printable(String text) {
-        String shown = text.length() > 80 ? text.substring(0, 80) + "..." : text;
-        StringBuilder out = new StringBuilder(shown.length());
-        shown.codePoints().forEach(c -> {
+        return withoutControlCharacters(text.length() > 80 ? text.substring(0, 80) + "..." : text);
+    }
+
+    /** Control characters (CR, LF, NUL, ...) written as backslash-u escapes: outside text never starts a log line. */
+    public static String withoutControlCharacters(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
             if (Character.isISOControl(c)) {
                 out.append(String.format("\\u%04x", c));
             } else {

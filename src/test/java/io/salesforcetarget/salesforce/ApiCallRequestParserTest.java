@@ -208,4 +208,10 @@ class ApiCallRequestParserTest {
         assertThat(new String(request.body(), StandardCharsets.UTF_8)).isEqualTo("{\"n\":[1E+400,-1E-400,"
                 + "12345678901234567.89,0.1000000000000000055511151231257827,1.10,123456789012345678901234567890]}");
     }
+
+    @Test
+    void controlCharactersAreEscapedForLogs() {
+        assertThat(ApiCallRequestParser.withoutControlCharacters("a\r\nb\u0000c\td\u007f\u0085 \u00e9"))
+                .isEqualTo("a\\u000d\\u000ab\\u0000c\\u0009d\\u007f\\u0085 \u00e9");
+    }
 }
