@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import io.salesforcetarget.events.InboundEvent;
 import io.salesforcetarget.metrics.TargetMetrics;
 import io.salesforcetarget.salesforce.ApiCallRequest;
+import io.salesforcetarget.salesforce.ApiCallRequestParser;
 import io.salesforcetarget.salesforce.SalesforceExchange;
 import io.salesforcetarget.salesforce.SalesforceRetryPolicy;
 
@@ -93,7 +94,10 @@ public class EventOutcomeLog {
         if (fields.get("detail") != null) {
             line.append(": ").append(fields.get("detail"));
         }
-        return line.append(' ').append(fields.get("ms")).append(" ms").toString();
+        // The event's id, its resource path and the detail are the sender's (or Salesforce's) text: escaped, so
+        // that CR/LF cannot forge a log line. (The JSON form is escaped by Jackson.)
+        return ApiCallRequestParser.withoutControlCharacters(
+                line.append(' ').append(fields.get("ms")).append(" ms").toString());
     }
 
     private static Object orDash(Object value) {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,6 +28,10 @@ public final class ApiCallRequestParser {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION) // {"action":"GET","action":"DELETE"} is ambiguous
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS) // {...}{...} or {...}garbage is not JSON
+            // Numbers reach Salesforce as they were sent: as doubles, 1e400 became "Infinity" and
+            // 12345678901234567.89 lost its last digits.
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
     private ApiCallRequestParser() {
@@ -137,9 +142,13 @@ public final class ApiCallRequestParser {
 
     /** Echo user text in messages without control characters and without unbounded length. */
     static String printable(String text) {
-        String shown = text.length() > 80 ? text.substring(0, 80) + "..." : text;
-        StringBuilder out = new StringBuilder(shown.length());
-        shown.codePoints().forEach(c -> {
+        return withoutControlCharacters(text.length() > 80 ? text.substring(0, 80) + "..." : text);
+    }
+
+    /** Control characters (CR, LF, NUL, ...) written as backslash-u escapes: outside text never starts a log line. */
+    public static String withoutControlCharacters(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
             if (Character.isISOControl(c)) {
                 out.append(String.format("\\u%04x", c));
             } else {

@@ -43,7 +43,8 @@ public class InterpretSalesforceResponse implements Processor {
             description.append(' ').append(error.errorCode());
         }
         if (error.message() != null) {
-            description.append(": ").append(error.message());
+            // Salesforce's message may quote the request (a record id with CR/LF): it goes into logs
+            description.append(": ").append(ApiCallRequestParser.withoutControlCharacters(error.message()));
         }
         return description.toString();
     }

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Test-control endpoints under /__admin/ for the standalone simulator (no auth; it listens on 127.0.0.1).
- * Not counted, not recorded. Errors are {"error": "..."} with 400/404/405.
+ * Not counted; recorded only among {@link SalesforceSimulator#recordedOtherRequests()}. Errors are {"error": "..."} with 400/404/405.
  */
 final class AdminApi {
 

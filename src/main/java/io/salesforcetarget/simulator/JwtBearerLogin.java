@@ -30,17 +30,19 @@ final class JwtBearerLogin {
     private final Faults faults;
     private final FaultPlayer faultPlayer;
     private final CounterState counters;
+    private final RequestRecorder recorder;
     /** Key for the response's "signature" (an HMAC of id + issued_at, as Salesforce signs it). */
     private final byte[] signingKey = new byte[32];
 
     JwtBearerLogin(AssertionVerifier verifier, Sessions sessions, OrgIdentity org, Faults faults,
-                   FaultPlayer faultPlayer, CounterState counters) {
+                   FaultPlayer faultPlayer, CounterState counters, RequestRecorder recorder) {
         this.verifier = verifier;
         this.sessions = sessions;
         this.org = org;
         this.faults = faults;
         this.faultPlayer = faultPlayer;
         this.counters = counters;
+        this.recorder = recorder;
         new SecureRandom().nextBytes(signingKey);
     }
 
@@ -51,6 +53,9 @@ final class JwtBearerLogin {
             return;
         }
         Responses.withBody(request, body -> {
+            if (recorder.enabled()) {
+                recorder.add(RecordedRequest.of(request, body));
+            }
             Fault fault = faults.take(FaultTarget.LOGIN);
             if (fault == null) {
                 login(request, body);

@@ -1,7 +1,11 @@
 package io.salesforcetarget.simulator;
 
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,6 +30,14 @@ public record RecordedRequest(String method, String path, String query, Map<Stri
             return List.copyOf(both);
         }));
         headers = Collections.unmodifiableMap(copy);
+    }
+
+    /** The request as it arrived; {@code body} null for a request whose body is not read. */
+    static RecordedRequest of(HttpServerRequest request, Buffer body) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        request.headers().forEach(h -> headers.computeIfAbsent(h.getKey(), k -> new ArrayList<>()).add(h.getValue()));
+        return new RecordedRequest(request.method().name(), request.path(), request.query(), headers,
+                body == null ? "" : body.toString(StandardCharsets.UTF_8));
     }
 
     /** First value of a header, or null. */

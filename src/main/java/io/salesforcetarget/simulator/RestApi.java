@@ -4,12 +4,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +55,7 @@ final class RestApi {
         trackInFlight(request.response());
         Responses.withBody(request, body -> {
             if (recorder.enabled()) {
-                recorder.add(record(request, body));
+                recorder.add(RecordedRequest.of(request, body));
             }
             Fault fault = faults.take(FaultTarget.API);
             if (fault == null) {
@@ -180,12 +176,5 @@ final class RestApi {
                 counters.apiCallEnded(0);
             }
         });
-    }
-
-    private static RecordedRequest record(HttpServerRequest request, Buffer body) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        request.headers().forEach(h -> headers.computeIfAbsent(h.getKey(), k -> new ArrayList<>()).add(h.getValue()));
-        return new RecordedRequest(request.method().name(), request.path(), request.query(), headers,
-                body.toString(StandardCharsets.UTF_8));
     }
 }

@@ -40,6 +40,7 @@ public final class SalesforceSimulator implements AutoCloseable {
     private final SObjectTypes types = new SObjectTypes();
     private final Sessions sessions;
     private final RequestRecorder recorder;
+    private final RequestRecorder otherRecorder;
     private final SObjectStore store;
     private final Vertx vertx;
     private final JwtBearerLogin login;
@@ -53,10 +54,12 @@ public final class SalesforceSimulator implements AutoCloseable {
         this.config = config;
         this.sessions = new Sessions(org.orgId15(), config.sessionTimeout(), config.clock());
         this.recorder = new RequestRecorder(config.recordedRequestLimit());
+        this.otherRecorder = new RequestRecorder(config.recordedRequestLimit());
         this.store = new SObjectStore(types, config.clock(), org.userId18(), config.maxRecordsPerType());
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()).setWorkerPoolSize(1));
         FaultPlayer player = new FaultPlayer(vertx);
-        this.login = new JwtBearerLogin(new AssertionVerifier(config, org), sessions, org, faults, player, counters);
+        this.login = new JwtBearerLogin(new AssertionVerifier(config, org), sessions, org, faults, player, counters,
+                otherRecorder);
         this.rest = new RestApi(config, sessions, faults, player, counters, recorder, types, store);
         this.admin = new AdminApi(this);
     }
@@ -95,8 +98,13 @@ public final class SalesforceSimulator implements AutoCloseable {
     private void handle(HttpServerRequest request) {
         try {
             String path = request.path();
-            if (path.startsWith(RestApi.PREFIX)
-                    && (path.length() == RestApi.PREFIX.length() || path.charAt(RestApi.PREFIX.length()) == '/')) {
+            boolean underData = path.startsWith(RestApi.PREFIX)
+                    && (path.length() == RestApi.PREFIX.length() || path.charAt(RestApi.PREFIX.length()) == '/');
+            boolean versionList = path.equals(RestApi.PREFIX) || path.equals(RestApi.PREFIX + "/");
+            if ((versionList || !underData) && !path.equals(JwtBearerLogin.PATH) && otherRecorder.enabled()) {
+                otherRecorder.add(RecordedRequest.of(request, null)); // the login records itself, with its body
+            }
+            if (underData) {
                 rest.handle(request);
             } else if (path.equals(JwtBearerLogin.PATH)) {
                 login.handle(request);
@@ -150,8 +158,19 @@ public final class SalesforceSimulator implements AutoCloseable {
         return recorder.all();
     }
 
+    /**
+     * Every other request, oldest first, at most the configured limit: token requests (with their form body, so
+     * the JWT assertion), version lists, admin calls, unknown paths. Security tests check that a target sends
+     * nothing but logins and API calls.
+     */
+    public List<RecordedRequest> recordedOtherRequests() {
+        return otherRecorder.all();
+    }
+
+    /** Forgets both {@link #recordedRequests()} and {@link #recordedOtherRequests()}. */
     public void clearRecordedRequests() {
         recorder.clear();
+        otherRecorder.clear();
     }
 
     public SObjectStore store() {
@@ -177,7 +196,7 @@ public final class SalesforceSimulator implements AutoCloseable {
         faults.clear();
         store.clear();
         counters.reset();
-        recorder.clear();
+        clearRecordedRequests();
     }
 
     /** Blocks until {@link #close()} has run (from any thread, e.g. a shutdown hook). */

@@ -53,6 +53,21 @@ class CloudEventsReceiverRouteTest extends ReceiverRouteTestSupport {
     }
 
     @Test
+    void structuredModeKeepsEveryDigitOfTheData() {
+        // found by HostileInputIT: the SDK's mapper reads numbers as doubles (1e400 became "Infinity")
+        salesforce = answers(200, QUERY_RESULT);
+        String data = "{\"action\":\"PATCH\",\"resource\":\"x\",\"payload\":{\"a\":1e400,"
+                + "\"b\":12345678901234567.89,\"c\":1.10}}";
+
+        sendRaw(structuredHeaders("application/cloudevents+json; charset=UTF-8"), "{\"specversion\":\"1.0\","
+                + "\"id\":\"" + REQUEST_ID + "\",\"source\":\"https://sender.example.com/flows/1\",\"type\":\""
+                + API_CALL_TYPE + "\",\"datacontenttype\":\"application/json\",\"data\":" + data + "}");
+
+        assertThat(salesforceCalls).singleElement().extracting(SalesforceCall::body).isEqualTo("{\"action\":"
+                + "\"PATCH\",\"resource\":\"x\",\"payload\":{\"a\":1E+400,\"b\":12345678901234567.89,\"c\":1.10}}");
+    }
+
+    @Test
     void binarySuccessReplyBodyIsSalesforcesBytes() {
         salesforce = answers(201, "{\"id\":\"001D000000IqhSLIAZ\",\"errors\":[],\"success\":true}");
 
@@ -346,6 +361,13 @@ class CloudEventsReceiverRouteTest extends ReceiverRouteTestSupport {
     @Test
     void structuredEnvelopeThatIsNotAnObjectIsRejected() {
         assertRejected(structuredHeaders("application/cloudevents+json"), "[1,2,3]");
+    }
+
+    @Test
+    void structuredEnvelopeThatIsJsonNullIsRejectedNotAnInternalError() {
+        // the CloudEvents SDK fails on it with a NullPointerException (found by HostileInputIT)
+        assertRejected(structuredHeaders("application/cloudevents+json"), "null");
+        assertRejected(structuredHeaders("application/cloudevents+json; charset=utf-8"), " null ");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.salesforcetarget.salesforce;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
@@ -194,5 +195,23 @@ class ApiCallRequestParserTest {
         assertThatThrownBy(() -> request.segments().add("x")).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> request.query().put("a", "b")).isInstanceOf(UnsupportedOperationException.class);
         assertThat(request.segments()).isEqualTo(List.of("query"));
+    }
+
+    @Test
+    void numbersKeepEveryDigit() {
+        // found by HostileInputIT: read as doubles, 1e400 became "Infinity" and long decimals were rounded
+        ApiCallRequest request = parse("{\"action\":\"POST\",\"resource\":\"x\",\"query\":{\"a\":1e400,"
+                + "\"b\":12345678901234567.89,\"c\":1.10},\"payload\":{\"n\":[1e400,-1e-400,"
+                + "12345678901234567.89,0.1000000000000000055511151231257827,1.10,123456789012345678901234567890]}}");
+        assertThat(request.query()).containsExactly(entry("a", "1E+400"), entry("b", "12345678901234567.89"),
+                entry("c", "1.10"));
+        assertThat(new String(request.body(), StandardCharsets.UTF_8)).isEqualTo("{\"n\":[1E+400,-1E-400,"
+                + "12345678901234567.89,0.1000000000000000055511151231257827,1.10,123456789012345678901234567890]}");
+    }
+
+    @Test
+    void controlCharactersAreEscapedForLogs() {
+        assertThat(ApiCallRequestParser.withoutControlCharacters("a\r\nb\u0000c\td\u007f\u0085 \u00e9"))
+                .isEqualTo("a\\u000d\\u000ab\\u0000c\\u0009d\\u007f\\u0085 \u00e9");
     }
 }

@@ -97,6 +97,18 @@ class InterpretSalesforceResponseTest {
     }
 
     @Test
+    void salesforcesMessageQuotingTheRequestCannotForgeALogLine() {
+        // found by SecretHygieneIT: Salesforce quotes the record id, CR/LF included, and the description is logged
+        assertThatThrownBy(() -> interpret(answer(404, "[{\"message\":\"Provided external ID field does not exist: "
+                + "x\\r\\nFORGED\",\"errorCode\":\"NOT_FOUND\"}]")))
+                .isInstanceOfSatisfying(EventFaultException.class, e -> {
+                    assertThat(e.description()).isEqualTo("Salesforce answered 404 NOT_FOUND: Provided external ID "
+                            + "field does not exist: x\\u000d\\u000aFORGED");
+                    assertThat(details(e).get("body").toString()).contains("x\\r\\nFORGED"); // kept as sent
+                });
+    }
+
+    @Test
     void errorBodyThatIsNotJsonIsKeptAsText() {
         assertThatThrownBy(() -> interpret(answer(400, "Bad Request")))
                 .isInstanceOfSatisfying(EventFaultException.class, e -> {

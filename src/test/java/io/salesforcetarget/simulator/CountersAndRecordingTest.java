@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.assertj.core.groups.Tuple;
 
 class CountersAndRecordingTest {
 
@@ -92,6 +93,26 @@ class CountersAndRecordingTest {
         assertThat(request.headers()).doesNotContainKey("Cookie");
         assertThat(request.body()).isEqualTo("{\"Name\":\"R\"}");
         assertThat(sim.store().records("Account").get(0).field("Ext__c")).isEqualTo("a/b c");
+    }
+
+    @Test
+    void recordsEveryOtherRequestApartTheLoginsWithTheirAssertion() throws Exception {
+        String assertion = TestAssertions.valid();
+        client.login(assertion);
+        client.get("/services/data", null);
+        client.get("/services/elsewhere/x%2F..?q=1", null);
+        client.get("/services/data/v66.0/limits", "wrong"); // an API call: recorded with the others, not here
+
+        List<RecordedRequest> others = sim.recordedOtherRequests();
+        assertThat(others).extracting(RecordedRequest::method, RecordedRequest::uri).containsExactly(
+                Tuple.tuple("POST", "/services/oauth2/token"),
+                Tuple.tuple("GET", "/services/data"),
+                Tuple.tuple("GET", "/services/elsewhere/x%2F..?q=1"));
+        assertThat(others.get(0).body()).contains("assertion=" + assertion);
+        assertThat(sim.recordedRequests()).extracting(RecordedRequest::path)
+                .containsExactly("/services/data/v66.0/limits");
+        sim.clearRecordedRequests();
+        assertThat(sim.recordedOtherRequests()).isEmpty();
     }
 
     @Test
