@@ -1063,8 +1063,16 @@ public class LoadDriver {
             Map<String, long[]> before = histogram("start", heap, 0);
             long logins0 = rig.successfulLogins();
             log("soak: " + events + " events at concurrency " + concurrency);
+            boolean[] expired = {false};
             PhaseResult r = phase(rig, Path2.TARGET, concurrency, 0, 0, 0, events, done -> {
                 try {
+                    if (!expired[0] && done >= events / 2) {
+                        // A token's lifetime ends under load: every in-flight event sees 401, one login must follow.
+                        rig.admin.send(HttpRequest.newBuilder(URI.create(rig.simUrl + "/__admin/sessions/expire"))
+                                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+                        expired[0] = true;
+                        log("all sessions expired after " + done + " events");
+                    }
                     histogram("after " + done + " events", heap, done);
                 } catch (Exception e) {
                     log("heap sample failed: " + e);
@@ -1092,7 +1100,8 @@ public class LoadDriver {
             StringBuilder text = new StringBuilder();
             text.append(String.format(Locale.ROOT,
                     "Soak: %d events at concurrency %d in %.0f s (%.0f ev/s), p50 %.2f ms, p99 %.2f ms, max %.1f ms, "
-                            + "errors %d, logins %d, target peak RSS %.0f MiB, CPU %.3f s per 1k events%n",
+                            + "errors %d, logins %d (sessions expired once, half-way), target peak RSS %.0f MiB, "
+                            + "CPU %.3f s per 1k events%n",
                     r.stats.count(), concurrency, r.stats.seconds(), r.stats.perSecond(), r.stats.p50(), r.stats.p99(),
                     r.stats.max(), r.stats.errors(), logins, r.targetPeakRssMiB, r.perThousand(r.targetCpuSeconds)));
             text.append("Heap after full GC (live bytes):");
