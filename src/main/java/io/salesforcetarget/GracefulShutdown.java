@@ -5,6 +5,7 @@ import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.salesforcetarget.config.SalesforceCallRoutes;
 import io.salesforcetarget.config.TargetConfiguration;
 import io.salesforcetarget.config.TargetSettings;
 import io.salesforcetarget.events.DrainGate;
@@ -21,7 +22,7 @@ final class GracefulShutdown extends MainListenerSupport {
     public void beforeStop(BaseMainSupport main) {
         var registry = main.getCamelContext().getRegistry();
         DrainGate gate = registry.lookupByNameAndType(TargetConfiguration.DRAIN_GATE, DrainGate.class);
-        TargetSettings settings = registry.lookupByNameAndType("targetSettings", TargetSettings.class);
+        TargetSettings settings = registry.lookupByNameAndType(SalesforceCallRoutes.SETTINGS, TargetSettings.class);
         if (gate == null || settings == null) {
             return; // the configuration never completed: nothing was admitted
         }

@@ -36,6 +36,6 @@ public class SalesforceBearerToken implements Processor {
         Message message = exchange.getMessage();
         message.setHeader("Authorization", "Bearer " + session.accessToken());
         message.setHeader(INSTANCE_URL, session.instanceUrl());
-        message.setHeader(API_BASE, session.instanceUrl() + "/services/data/" + versions.version(session));
+        message.setHeader(API_BASE, versions.apiBase(session));
     }
 }

@@ -12,8 +12,6 @@ import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.vertx.core.VertxOptions;
 import io.salesforcetarget.auth.SalesforceLoginRoute;
@@ -38,8 +36,6 @@ import io.salesforcetarget.salesforce.SalesforceApiCallRoutes;
  */
 public class TargetConfiguration implements CamelConfiguration {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TargetConfiguration.class);
-
     /** Registry name of the {@link DrainGate} (graceful shutdown). */
     public static final String DRAIN_GATE = "drainGate";
     /** Registry name under which a shared {@link IdempotentRepository} replaces the in-memory one. */
@@ -56,7 +52,7 @@ public class TargetConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
-        TargetSettings settings = TargetSettings.load(key -> properties.resolveProperty(key).orElse(""));
+        TargetSettings settings = SalesforceCallRoutes.readSettings(context);
         // The CloudEvents listener's Vert.x (camel-platform-http-main creates it with the options it finds here).
         context.getRegistry().bind("vertxOptions", new VertxOptions().setWorkerPoolSize(EVENT_WORKERS));
 

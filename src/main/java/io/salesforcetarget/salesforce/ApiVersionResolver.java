@@ -31,6 +31,11 @@ public class ApiVersionResolver {
         return known != null ? known : discover(session);
     }
 
+    /** {@code {instance_url}/services/data/vNN.N}: the base of every REST call. */
+    public String apiBase(SalesforceSession session) {
+        return session.instanceUrl() + "/services/data/" + version(session);
+    }
+
     private synchronized String discover(SalesforceSession session) {
         if (discovered == null) {
             discovered = discovery.apply(session);

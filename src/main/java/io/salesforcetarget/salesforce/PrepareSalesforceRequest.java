@@ -26,8 +26,7 @@ public class PrepareSalesforceRequest implements Processor {
     public void process(Exchange exchange) {
         ApiCallRequest request = exchange.getProperty(SalesforceExchange.REQUEST, ApiCallRequest.class);
         SalesforceSession session = tokens.current();
-        String url = session.instanceUrl() + "/services/data/" + versions.version(session) + "/"
-                + exchange.getProperty(SalesforceExchange.ENCODED_PATH, String.class);
+        String url = versions.apiBase(session) + "/" + exchange.getProperty(SalesforceExchange.ENCODED_PATH, String.class);
         exchange.setProperty(SalesforceExchange.SESSION, session);
 
         Message message = exchange.getMessage();
