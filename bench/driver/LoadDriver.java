@@ -438,10 +438,14 @@ public class LoadDriver {
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([a-zA-Z0-9]{15,18})\"");
 
     /** Builds the n-th request of the mix (create, retrieve, update) for one path and checks its answer. */
+    static final AtomicLong PHASES = new AtomicLong();
+
     static final class Work {
         final Rig rig;
         final Path2 path;
         final String hostHeader;
+        /** Event ids are unique over the whole run: the target answers a repeated (source, id) from its replay store. */
+        final String eventIdPrefix = "bench-" + PHASES.incrementAndGet() + "-";
 
         Work(Rig rig, Path2 path) {
             this.rig = rig;
@@ -472,7 +476,7 @@ public class LoadDriver {
                 };
                 body = data.getBytes(StandardCharsets.UTF_8);
                 head = "POST / HTTP/1.1\r\n" + hostHeader
-                        + "ce-specversion: 1.0\r\nce-id: bench-" + n + "\r\nce-source: bench\r\nce-type: " + API_CALL + "\r\n"
+                        + "ce-specversion: 1.0\r\nce-id: " + eventIdPrefix + n + "\r\nce-source: bench\r\nce-type: " + API_CALL + "\r\n"
                         + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
             } else {
                 String base = "/services/data/" + rig.api + "/sobjects/Account";

@@ -1,9 +1,8 @@
 package io.salesforcetarget.events;
 
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.cloudevents.CloudEvent;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.IdempotentRepository;
@@ -27,7 +26,7 @@ public class EventReplay {
     public static final String STORED_REPLY = "SalesforceTargetStoredReply";
 
     private final IdempotentRepository claims;
-    private final Cache<String, StoredReply> replies;
+    private final ReplyStore replies;
 
     /** No replay at all: every delivery is processed (for route tests and embedding without the receiver). */
     public static EventReplay none() {
@@ -35,17 +34,16 @@ public class EventReplay {
     }
 
     public EventReplay(IdempotentRepository claims, int size, Duration ttl) {
+        this(claims, size, ttl, System::nanoTime);
+    }
+
+    EventReplay(IdempotentRepository claims, int size, Duration ttl, LongSupplier nanoClock) {
         this.claims = claims;
-        this.replies = Caffeine.newBuilder()
-                .maximumSize(size)
-                .expireAfterWrite(ttl)
-                .executor(Runnable::run) // release the claim right away, not later on a pool
-                .<String, StoredReply>removalListener((key, reply, cause) -> {
-                    if (cause.wasEvicted() && claims != null) {
-                        claims.remove(key);
-                    }
-                })
-                .build();
+        this.replies = new ReplyStore(size, ttl.toNanos(), nanoClock, key -> {
+            if (claims != null) {
+                claims.remove(key); // the answer is gone: so is the key, or the event could never be delivered again
+            }
+        });
     }
 
     /** Claims the event, or finds its stored answer, or refuses it while another delivery is in flight. */
@@ -55,12 +53,12 @@ public class EventReplay {
         }
         CloudEvent event = exchange.getProperty(InboundEvent.PROPERTY, InboundEvent.class).event();
         String key = event.getSource() + " " + event.getId();
-        StoredReply stored = replies.getIfPresent(key);
+        StoredReply stored = replies.get(key);
         if (stored == null && claims.add(key)) {
             exchange.getExchangeExtension().addOnCompletion(new RememberOrRelease(key));
             return;
         }
-        stored = stored != null ? stored : replies.getIfPresent(key); // it may have completed meanwhile
+        stored = stored != null ? stored : replies.get(key); // it may have completed meanwhile
         if (stored == null) {
             throw new DuplicateInFlightException(event.getSource().toString(), event.getId());
         }
@@ -73,8 +71,7 @@ public class EventReplay {
     }
 
     long storedReplies() {
-        replies.cleanUp();
-        return replies.estimatedSize();
+        return replies.size();
     }
 
     /** When the exchange is done: an acknowledged event is remembered with its answer; anything else is released. */

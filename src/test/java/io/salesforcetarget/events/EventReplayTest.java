@@ -91,6 +91,22 @@ class EventReplayTest {
     }
 
     @Test
+    void anExpiredAnswerReleasesItsKeyAndTheEventIsProcessedAgain() {
+        long[] now = { 0 };
+        EventReplay expiring = new EventReplay(claims, 10, Duration.ofMinutes(10), () -> now[0]);
+        Exchange first = delivery("broker", "1");
+        expiring.claim(first);
+        answer(first, 200, "{}");
+
+        now[0] += Duration.ofMinutes(10).toNanos();
+        Exchange late = delivery("broker", "1");
+        expiring.claim(late);
+
+        assertThat(late.getProperty(EventReplay.STORED_REPLY)).as("processed anew").isNull();
+        assertThat(claims.contains("broker 1")).as("claimed again by the late delivery").isTrue();
+    }
+
+    @Test
     void withoutReplayEveryDeliveryIsProcessed() {
         EventReplay none = EventReplay.none();
         Exchange first = delivery("broker", "1");
