@@ -32,7 +32,8 @@ public class SalesforceCallNotifier extends EventNotifierSupport {
         setIgnoreExchangeCreatedEvent(true);
         setIgnoreExchangeCompletedEvent(true);
         setIgnoreExchangeFailedEvents(true);
-        setIgnoreExchangeSendingEvents(true);
+        // Sending events stay on: Camel emits the sent event (with the time taken) only for a send whose sending
+        // event some notifier took.
         setIgnoreExchangeAsyncProcessingStartedEvents(true);
     }
 

@@ -237,6 +237,6 @@ class SalesforceTargetIT {
                 "salesforce_target_logins_total{result=\"success\"}",
                 "salesforce_target_api_usage_max 15000.0",
                 "salesforce_target_salesforce_calls_in_flight",
-                "camel_exchanges_total");
+                "camel_routes_running");
     }
 }
