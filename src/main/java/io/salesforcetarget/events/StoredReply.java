@@ -16,17 +16,14 @@ record StoredReply(int status, Map<String, String> headers, byte[] body) {
                 headers.put(name, text);
             }
         });
-        // No body (a 204, a reply event without data): getBody(byte[].class) would make Camel try to convert the
-        // message itself, a costly miss on every such event.
-        Object body = message.getBody();
         return new StoredReply(message.getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class), headers,
-                body == null || body instanceof byte[] ? (byte[]) body : message.getBody(byte[].class));
+                ResponseBody.of(message));
     }
 
     void writeTo(Message message) {
         message.getHeaders().clear();
         message.getHeaders().putAll(headers);
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        message.setBody(body);
+        ResponseBody.set(message, body);
     }
 }

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.salesforcetarget.events.InboundEvent;
+import io.salesforcetarget.events.ResponseBody;
 import io.salesforcetarget.metrics.TargetMetrics;
 import io.salesforcetarget.events.UnauthenticatedException;
 import io.salesforcetarget.salesforce.EventFaultException;
@@ -126,7 +127,7 @@ public class HttpReplies {
         Message message = exchange.getMessage();
         message.getHeaders().clear();
         InboundEvent inbound = exchange.getProperty(InboundEvent.PROPERTY, InboundEvent.class);
-        var writer = HttpMessageFactory.createWriter(message::setHeader, message::setBody);
+        var writer = HttpMessageFactory.createWriter(message::setHeader, body -> ResponseBody.set(message, body));
         if (inbound != null && inbound.structured()) {
             writer.writeStructured(event, JsonFormat.CONTENT_TYPE);
         } else {
@@ -142,7 +143,7 @@ public class HttpReplies {
         if (contentType != null) {
             message.setHeader(Exchange.CONTENT_TYPE, contentType);
         }
-        message.setBody(body);
+        ResponseBody.set(message, body);
     }
 
     static Map<String, Object> errorBody(String code, String description, Object details) {
