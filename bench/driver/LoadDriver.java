@@ -1000,6 +1000,9 @@ public class LoadDriver {
             int rounds = config.integer("rounds", 6);
             double seconds = config.decimal("seconds", 5);
             double warmup = config.decimal("warmup", 20);
+            // --rate R: each measured round is an open loop at R events/s (latency under a fixed load, e.g. GC
+            // settings at half load) instead of a closed loop
+            double rate = config.decimal("rate", 0);
             phase(a, Path2.DIRECT, 8, 0, 0, 0, Ids.SIZE, null);
             log(String.format(Locale.ROOT, "warm-up: %.0f s each, c=%d", warmup, concurrency));
             for (int i = 0; i < 2; i++) {
@@ -1012,7 +1015,7 @@ public class LoadDriver {
                 Rig first = round % 2 == 0 ? a : b;
                 Rig second = first == a ? b : a;
                 for (Rig rig : List.of(first, second)) {
-                    PhaseResult r = phase(rig, Path2.TARGET, concurrency, 0, 1, seconds, 0, null);
+                    PhaseResult r = phase(rig, Path2.TARGET, concurrency, rate, 1, seconds, 0, null);
                     double[] row = {r.stats.perSecond(), r.perThousand(r.targetCpuSeconds), r.stats.p50(),
                             r.stats.p99(), r.otherCpuPercent(), r.stats.errors()};
                     (rig == a ? resultsA : resultsB).add(row);
@@ -1022,10 +1025,11 @@ public class LoadDriver {
                 }
             }
             String summary = String.format(Locale.ROOT,
-                    "c=%d, %d rounds of %.0f s, medians:%n  A %s: %.0f ev/s, target CPU %.3f s/1k, p50 %.2f ms, p99 %.2f ms%n"
+                    "c=%d%s, %d rounds of %.0f s, medians:%n  A %s: %.0f ev/s, target CPU %.3f s/1k, p50 %.2f ms, p99 %.2f ms%n"
                             + "  B %s: %.0f ev/s, target CPU %.3f s/1k, p50 %.2f ms, p99 %.2f ms%n"
                             + "  B/A: throughput %.2f, CPU per event %.2f",
-                    concurrency, rounds, seconds, config.get("a-name", "A"), median(resultsA, 0), median(resultsA, 1),
+                    concurrency, rate > 0 ? String.format(Locale.ROOT, ", open loop %.0f ev/s", rate) : "", rounds,
+                    seconds, config.get("a-name", "A"), median(resultsA, 0), median(resultsA, 1),
                     median(resultsA, 2), median(resultsA, 3), config.get("b-name", "B"), median(resultsB, 0),
                     median(resultsB, 1), median(resultsB, 2), median(resultsB, 3),
                     median(resultsB, 0) / median(resultsA, 0), median(resultsB, 1) / median(resultsA, 1));

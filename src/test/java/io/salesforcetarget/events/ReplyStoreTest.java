@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
@@ -19,7 +18,7 @@ class ReplyStoreTest {
     private final ReplyStore store = new ReplyStore(3, TTL, () -> now, left::add);
 
     private static StoredReply reply(String body) {
-        return new StoredReply(200, Map.of("ce-id", "reply-" + body), body.getBytes());
+        return new StoredReply(200, new String[] { "ce-id", "reply-" + body }, body.getBytes());
     }
 
     @Test
