@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -26,6 +27,8 @@ public final class Application {
     static final int INVALID_CONFIGURATION = 2;
     static final String SIMULATOR = "--simulator";
     static final String SIMULATOR_ONLY = "--simulator-only";
+    /** The route files of the top-level routes/ folder, which the jar carries (RoutesLocationTest keeps it true). */
+    static final List<String> PACKAGED_ROUTES = List.of("example-new-account.yaml");
 
     private Application() {
     }
@@ -78,6 +81,14 @@ public final class Application {
         main.setPropertyPlaceholderLocations("classpath:salesforce-target/application.properties;optional=true,"
                 + "file:application.properties;optional=true");
         main.addInitialProperty("routes.location", routesLocation(Path.of("")));
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void beforeConfigure(BaseMainSupport configuring) {
+                String location = configuring.getCamelContext().getPropertiesComponent()
+                        .resolveProperty("routes.location").orElse("classpath:routes");
+                configuring.configure().withRoutesIncludePattern(routesIncludePattern(location));
+            }
+        });
         main.configure().addConfiguration(TargetConfiguration.class);
         main.addMainListener(new GracefulShutdown());
         return main;
@@ -97,6 +108,18 @@ public final class Application {
      */
     static String routesLocation(Path workingDirectory) {
         return Files.isDirectory(workingDirectory.resolve("routes")) ? "file:routes" : "classpath:routes";
+    }
+
+    /**
+     * The route files to load from a location: every {@code *.yaml} of a folder, but the jar's own by name, since
+     * a classpath wildcard makes Camel scan the whole 30 MB jar and its dependencies (about a second of start-up).
+     * Kamelets are not listed: they are templates, loaded by name when used.
+     */
+    static String routesIncludePattern(String location) {
+        if (location.startsWith("classpath:")) {
+            return PACKAGED_ROUTES.stream().map(file -> location + "/" + file).collect(Collectors.joining(","));
+        }
+        return location + "/*.yaml";
     }
 
     private static String[] without(String[] args, String flag) {

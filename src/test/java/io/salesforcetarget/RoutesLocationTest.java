@@ -22,4 +22,21 @@ class RoutesLocationTest {
         Files.writeString(folder.resolve("routes"), "not a folder");
         assertThat(Application.routesLocation(folder)).isEqualTo("classpath:routes");
     }
+
+    @Test
+    void aFolderIsReadWholeButTheJarsRoutesByName() {
+        assertThat(Application.routesIncludePattern("file:routes")).isEqualTo("file:routes/*.yaml");
+        assertThat(Application.routesIncludePattern("classpath:routes"))
+                .as("no classpath wildcard: it scans every jar").isEqualTo("classpath:routes/example-new-account.yaml");
+    }
+
+    @Test
+    void theJarsListOfRoutesIsTheRoutesFolder() throws Exception {
+        try (var files = Files.list(Path.of("routes"))) {
+            assertThat(files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".yaml") && !name.endsWith(".kamelet.yaml")))
+                    .as("every route file of routes/ (the jar carries them all)")
+                    .containsExactlyInAnyOrderElementsOf(Application.PACKAGED_ROUTES);
+        }
+    }
 }
