@@ -12,6 +12,7 @@ import org.apache.camel.main.BaseMainSupport;
 
 import io.salesforcetarget.config.InvalidConfigurationException;
 import io.salesforcetarget.config.TargetConfiguration;
+import io.salesforcetarget.events.ListenerBoundCheck;
 import io.salesforcetarget.simulator.SimulatorMain;
 
 /**
@@ -25,6 +26,8 @@ public final class Application {
 
     /** Exit code for a configuration that cannot work. */
     static final int INVALID_CONFIGURATION = 2;
+    /** Exit code when a listener could not bind its address (a port in use). */
+    static final int LISTENER_NOT_BOUND = 3;
     static final String SIMULATOR = "--simulator";
     static final String SIMULATOR_ONLY = "--simulator-only";
     /** The route files of the top-level routes/ folder, which the jar carries (RoutesLocationTest keeps it true). */
@@ -63,8 +66,11 @@ public final class Application {
             });
         }
         stopOnSigterm(main);
+        ListenerBoundCheck listeners = new ListenerBoundCheck();
+        main.addMainListener(listeners);
         try {
-            return main.run(without(args, SIMULATOR));
+            int exitCode = main.run(without(args, SIMULATOR));
+            return listeners.failed() ? LISTENER_NOT_BOUND : exitCode;
         } catch (InvalidConfigurationException e) {
             System.err.println(e.getMessage());
             System.err.println("To try the target without a Salesforce org, run it with " + SIMULATOR
