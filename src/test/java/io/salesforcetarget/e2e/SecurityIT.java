@@ -1,6 +1,14 @@
 package io.salesforcetarget.e2e;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.util.Map;
 
@@ -63,6 +71,41 @@ class SecurityIT {
                     .isEqualTo("authentication required");
         }
         assertThat(salesforce.recordedRequests()).isEmpty();
+    }
+
+    @Test
+    void theTokenCountsOnlyAsTheRequestsOwnHeader() throws Exception {
+        // platform-http copies form fields into message headers: a field named Authorization is not a credential
+        HttpResponse<String> formField = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(target.url()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("ce-specversion", "1.0").header("ce-id", "form-1").header("ce-source", "test")
+                .header("ce-type", API_CALL)
+                .POST(HttpRequest.BodyPublishers.ofString("Authorization=" + URLEncoder.encode("Bearer " + TOKEN,
+                        StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(formField.statusCode()).isEqualTo(401);
+
+        // the JDK client folds repeated headers: two header lines need a raw request
+        assertThat(rawStatusLine("Authorization: Bearer " + TOKEN + "\r\nAuthorization: Bearer " + TOKEN + "\r\n"))
+                .as("two Authorization headers are no credentials").contains(" 401 ");
+        assertThat(rawStatusLine("Authorization: Bearer " + TOKEN + "\r\n")).as("the same request, one header")
+                .contains(" 200 ");
+        assertThat(salesforce.recordedRequests()).hasSize(1);
+    }
+
+    private static String rawStatusLine(String authorizationLines) throws Exception {
+        byte[] body = CREATE.getBytes(StandardCharsets.UTF_8);
+        String head = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nce-specversion: 1.0\r\n"
+                + "ce-id: raw-" + System.nanoTime() + "\r\nce-source: test\r\nce-type: " + API_CALL + "\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n" + authorizationLines
+                + "\r\n";
+        URI url = URI.create(target.url());
+        try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(body);
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
+                    .readLine();
+        }
     }
 
     @Test
