@@ -87,14 +87,7 @@ public final class Application {
         main.setPropertyPlaceholderLocations("classpath:salesforce-target/application.properties;optional=true,"
                 + "file:application.properties;optional=true");
         main.addInitialProperty("routes.location", routesLocation(Path.of("")));
-        main.addMainListener(new MainListenerSupport() {
-            @Override
-            public void beforeConfigure(BaseMainSupport configuring) {
-                String location = configuring.getCamelContext().getPropertiesComponent()
-                        .resolveProperty("routes.location").orElse("classpath:routes");
-                configuring.configure().withRoutesIncludePattern(routesIncludePattern(location));
-            }
-        });
+        main.addMainListener(new RouteFilesOfLocation());
         main.configure().addConfiguration(TargetConfiguration.class);
         main.addMainListener(new GracefulShutdown());
         return main;
@@ -126,6 +119,16 @@ public final class Application {
             return PACKAGED_ROUTES.stream().map(file -> location + "/" + file).collect(Collectors.joining(","));
         }
         return location + "/*.yaml";
+    }
+
+    /** Sets which route files Camel loads, from {@code routes.location} once the properties are read. */
+    private static final class RouteFilesOfLocation extends MainListenerSupport {
+        @Override
+        public void beforeConfigure(BaseMainSupport configuring) {
+            String location = configuring.getCamelContext().getPropertiesComponent()
+                    .resolveProperty("routes.location").orElse("classpath:routes");
+            configuring.configure().withRoutesIncludePattern(routesIncludePattern(location));
+        }
     }
 
     private static String[] without(String[] args, String flag) {
