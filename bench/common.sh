@@ -1,0 +1,60 @@
+# shellcheck shell=bash
+# What bench/run and bench/compare share: the JVM settings, the simulated org and its key pair, free ports, the
+# target's environment, and stopping everything started on exit. Sourced, not run; needs OUT (results folder).
+
+# Recommended for the target (README, "Benchmark"): a small fixed heap with a large young generation (the work
+# is short-lived objects: fewer, not longer, pauses), the serial collector (2 cores), a bounded code cache.
+RECOMMENDED_FLAGS="-Xms144m -Xmx144m -Xmn96m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k"
+TARGET_JVM_FLAGS=${TARGET_JVM_FLAGS-$RECOMMENDED_FLAGS}
+SIM_JVM_FLAGS="-Xms512m -Xmx1g -XX:+UseParallelGC"
+CLIENT_ID=bench-consumer-key
+USER_NAME=bench@example.com
+
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# A port nothing listens on, below Linux's ephemeral range (32768-) so that no outgoing connection takes it meanwhile.
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$((20000 + RANDOM % 12000))
+    if [[ -z "$(ss -Hltn "sport = :$port" 2>/dev/null)" ]]; then echo "$port"; return; fi
+  done
+  echo "no free port found" >&2; exit 1
+}
+
+# start_simulator JAR LATENCY_MS: a fresh connected-app key pair in $OUT (the target signs with key.pem, the
+# simulator verifies with pub.pem), then the simulated org on a free port; sets SIM_PORT and SIM_PID.
+start_simulator() {
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$OUT/key.pem" 2>/dev/null
+  openssl pkey -in "$OUT/key.pem" -pubout -out "$OUT/pub.pem"
+  SIM_PORT=$(free_port)
+  # shellcheck disable=SC2086
+  java $SIM_JVM_FLAGS -jar "$1" --simulator-only --port "$SIM_PORT" --public-key "$OUT/pub.pem" \
+    --client-id "$CLIENT_ID" --username "$USER_NAME" --daily-api-limit 1000000000000 --latency-ms "$2" \
+    >"$OUT/simulator.log" 2>&1 &
+  SIM_PID=$!
+  PIDS+=("$SIM_PID")
+  for _ in $(seq 1 300); do
+    curl -s -o /dev/null "http://127.0.0.1:$SIM_PORT/__admin/counters" && return
+    kill -0 "$SIM_PID" 2>/dev/null || { cat "$OUT/simulator.log"; exit 1; }
+    sleep 0.05
+  done
+}
+
+# target_env PORT: sets TARGET_ENV, the target's environment against the simulator: listener on 127.0.0.1:PORT,
+# health and metrics on a free loopback port (not 9876, which may be taken, or taken by another target).
+target_env() {
+  TARGET_ENV=(SALESFORCE_AUTH_CLIENT_ID="$CLIENT_ID" SALESFORCE_AUTH_SERVER="http://127.0.0.1:$SIM_PORT"
+    SALESFORCE_AUTH_USER="$USER_NAME" SALESFORCE_AUTH_CERT_KEY_FILE="$(readlink -f "$OUT/key.pem")"
+    SALESFORCE_API_VERSION=v62.0 SALESFORCE_MAX_CONCURRENT_CALLS=64
+    PORT="$1" HOST=127.0.0.1 MANAGEMENT_PORT="$(free_port)" MANAGEMENT_HOST=127.0.0.1)
+}
