@@ -1,6 +1,5 @@
 package io.salesforcetarget.salesforce;
 
-import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
@@ -18,7 +17,6 @@ public class SendWithRetries implements Processor {
             SalesforceExchange.LIMIT_INFO, SalesforceRetryPolicy.FAILED_ATTEMPTS };
 
     private final ProducerTemplate template;
-    private volatile Endpoint sendRetrying; // resolved once: by URI, every send normalised and looked it up again
 
     public SendWithRetries(ProducerTemplate template) {
         this.template = template;
@@ -26,12 +24,7 @@ public class SendWithRetries implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        Endpoint endpoint = sendRetrying;
-        if (endpoint == null) {
-            endpoint = exchange.getContext().getEndpoint(SalesforceApiCallRoutes.SEND_RETRYING);
-            sendRetrying = endpoint;
-        }
-        Exchange attempt = template.send(endpoint, exchange.copy());
+        Exchange attempt = template.send(SalesforceApiCallRoutes.SEND_RETRYING, exchange.copy());
         for (String property : RESULT_PROPERTIES) {
             Object value = attempt.getProperty(property);
             if (value != null) {
