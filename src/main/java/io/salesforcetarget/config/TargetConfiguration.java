@@ -78,7 +78,7 @@ public class TargetConfiguration implements CamelConfiguration {
         DrainGate gate = new DrainGate();
         context.getRegistry().bind(DRAIN_GATE, gate);
         EventReplay replay = new EventReplay(idempotentRepository(context, reliability), reliability.replayStoreSize(),
-                reliability.replayTtl());
+                reliability.replayStoreBytes(), reliability.replayTtl());
         context.addRoutes(new CloudEventsReceiverRoute(settings.replyPolicy(), replies, gate, replay,
                 InboundAuthentication.of(settings.security())));
         context.addRoutes(new SessionWarmUpRoute(tokens, reliability.loginMinInterval()));

@@ -49,6 +49,7 @@ public record TargetSettings(String clientId, String authServer, String username
         RETRY_BUDGET("salesforce.retry.budget-ms", "SALESFORCE_RETRY_BUDGET_MS"),
         LOGIN_INTERVAL("salesforce.login-min-interval-ms", "SALESFORCE_LOGIN_MIN_INTERVAL_MS"),
         REPLAY_SIZE("events.replay.store-size", "EVENTS_REPLAY_STORE_SIZE"),
+        REPLAY_BYTES("events.replay.store-bytes", "EVENTS_REPLAY_STORE_BYTES"),
         REPLAY_TTL("events.replay.ttl-seconds", "EVENTS_REPLAY_TTL_SECONDS"),
         DRAIN_TIMEOUT("events.drain-timeout-seconds", "EVENTS_DRAIN_TIMEOUT_SECONDS"),
         ALLOWED_OPERATIONS("salesforce.allowed-operations", "SALESFORCE_ALLOWED_OPERATIONS"),
@@ -248,6 +249,7 @@ public record TargetSettings(String clientId, String authServer, String username
                     millis(Key.RETRY_BUDGET, d.retryBudget()),
                     millis(Key.LOGIN_INTERVAL, d.loginMinInterval()),
                     (int) Math.min(10_000_000, positiveNumber(Key.REPLAY_SIZE, d.replayStoreSize())),
+                    (int) Math.min(1L << 30, positiveNumber(Key.REPLAY_BYTES, d.replayStoreBytes())),
                     Duration.ofSeconds(positiveNumber(Key.REPLAY_TTL, d.replayTtl().toSeconds())),
                     Duration.ofSeconds(positiveNumber(Key.DRAIN_TIMEOUT, d.drainTimeout().toSeconds())));
         }

@@ -7,6 +7,8 @@ import io.cloudevents.CloudEvent;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Brokers redeliver; Salesforce must not see an event twice. Every event is keyed by ({@code source}, {@code id}):
@@ -14,13 +16,17 @@ import org.apache.camel.support.SynchronizationAdapter;
  * <li>the first delivery claims the key in Camel's {@link IdempotentRepository} (the in-memory one by default, a
  * shared one when several replicas run) and goes on;</li>
  * <li>a redelivery of an event that was acknowledged (any 2xx answer) gets the same answer again, from a bounded
- * store (size and TTL), without calling Salesforce;</li>
+ * store (answers, bytes and TTL), without calling Salesforce;</li>
  * <li>a redelivery while the first delivery is still in flight gets 409 + Retry-After;</li>
  * <li>a delivery that was not acknowledged (503, 500) releases its key: it is not remembered.</li>
  * </ul>
- * A stored answer leaves the store after its TTL (or when the store is full), and its key is released with it.
+ * A stored answer leaves the store after its TTL (or when the store is full), and its key is released with it. An
+ * answer larger than the whole store is not kept, and its key is released at once: a redelivery of that event is
+ * processed again (logged as a warning when it happens).
  */
 public class EventReplay {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventReplay.class);
 
     /** Exchange property: the answer to replay for a redelivered event. */
     public static final String STORED_REPLY = "SalesforceTargetStoredReply";
@@ -30,16 +36,16 @@ public class EventReplay {
 
     /** No replay at all: every delivery is processed (for route tests and embedding without the receiver). */
     public static EventReplay none() {
-        return new EventReplay(null, 1, Duration.ofSeconds(1));
+        return new EventReplay(null, 1, 1, Duration.ofSeconds(1));
     }
 
-    public EventReplay(IdempotentRepository claims, int size, Duration ttl) {
-        this(claims, size, ttl, System::nanoTime);
+    public EventReplay(IdempotentRepository claims, int maxAnswers, int maxBytes, Duration ttl) {
+        this(claims, maxAnswers, maxBytes, ttl, System::nanoTime);
     }
 
-    EventReplay(IdempotentRepository claims, int size, Duration ttl, LongSupplier nanoClock) {
+    EventReplay(IdempotentRepository claims, int maxAnswers, int maxBytes, Duration ttl, LongSupplier nanoClock) {
         this.claims = claims;
-        this.replies = new ReplyStore(size, ttl.toNanos(), nanoClock, key -> {
+        this.replies = new ReplyStore(maxAnswers, maxBytes, ttl.toNanos(), nanoClock, key -> {
             if (claims != null) {
                 claims.remove(key); // the answer is gone: so is the key, or the event could never be delivered again
             }
@@ -53,12 +59,12 @@ public class EventReplay {
         }
         CloudEvent event = exchange.getProperty(InboundEvent.PROPERTY, InboundEvent.class).event();
         String key = event.getSource() + " " + event.getId();
-        StoredReply stored = replies.get(key);
+        StoredReply stored = storedReply(key);
         if (stored == null && claims.add(key)) {
             exchange.getExchangeExtension().addOnCompletion(new RememberOrRelease(key));
             return;
         }
-        stored = stored != null ? stored : replies.get(key); // it may have completed meanwhile
+        stored = stored != null ? stored : storedReply(key); // it may have completed meanwhile
         if (stored == null) {
             throw new DuplicateInFlightException(event.getSource().toString(), event.getId());
         }
@@ -74,6 +80,11 @@ public class EventReplay {
         return replies.size();
     }
 
+    private StoredReply storedReply(String key) {
+        byte[] encoded = replies.get(key);
+        return encoded == null ? null : StoredReply.decode(encoded);
+    }
+
     /** When the exchange is done: an acknowledged event is remembered with its answer; anything else is released. */
     private final class RememberOrRelease extends SynchronizationAdapter {
         private final String key;
@@ -86,8 +97,15 @@ public class EventReplay {
         public void onComplete(Exchange exchange) {
             int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 500, Integer.class);
             if (status >= 200 && status < 300) {
-                replies.put(key, StoredReply.of(exchange.getMessage()));
-                claims.confirm(key);
+                byte[] answer = StoredReply.of(exchange.getMessage()).encode();
+                if (replies.put(key, answer)) {
+                    claims.confirm(key);
+                } else {
+                    claims.remove(key);
+                    LOG.warn("The answer to event {} ({} bytes) is larger than the whole replay store "
+                            + "(EVENTS_REPLAY_STORE_BYTES): not kept, a redelivery of this event would be processed again",
+                            key, answer.length);
+                }
             } else {
                 claims.remove(key);
             }

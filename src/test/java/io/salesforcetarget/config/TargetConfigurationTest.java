@@ -18,7 +18,7 @@ class TargetConfigurationTest {
 
     private static final Reliability RELIABILITY = new Reliability(Duration.ofMillis(700), 12, Duration.ofMillis(300),
             3, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(1), 100,
-            Duration.ofMinutes(1), Duration.ofSeconds(5));
+            1_000_000, Duration.ofMinutes(1), Duration.ofSeconds(5));
 
     @Test
     void everySalesforceCallIsBoundedAndKeepsNoCookiesNorFollowsRedirects() {

@@ -53,6 +53,19 @@ class TargetSettingsTest {
     }
 
     @Test
+    void theReplayStoreIsBoundedInAnswersAndInBytes() {
+        assertThat(load().reliability().replayStoreSize()).isEqualTo(10_000);
+        assertThat(load().reliability().replayStoreBytes()).as("16 MiB").isEqualTo(16 * 1024 * 1024);
+
+        properties.put("events.replay.store-bytes", "1048576");
+        assertThat(load().reliability().replayStoreBytes()).isEqualTo(1_048_576);
+        properties.put("events.replay.store-bytes", "99999999999");
+        assertThat(load().reliability().replayStoreBytes()).as("at most 1 GiB, one array").isEqualTo(1 << 30);
+        properties.put("events.replay.store-bytes", "16MB");
+        assertThat(problems()).contains("EVENTS_REPLAY_STORE_BYTES must be a positive whole number, got '16MB'");
+    }
+
+        @Test
     void nullValuesCountAsUnset() {
         TargetSettings settings = TargetSettings.load(key -> properties.get(key));
         assertThat(settings.replyPolicy()).isEqualTo(ReplyPolicy.ALWAYS);

@@ -18,7 +18,7 @@ class EventReplayTest {
 
     private final DefaultCamelContext camel = new DefaultCamelContext();
     private final IdempotentRepository claims = MemoryIdempotentRepository.memoryIdempotentRepository(100);
-    private final EventReplay replay = new EventReplay(claims, 2, Duration.ofMinutes(10));
+    private final EventReplay replay = new EventReplay(claims, 2, 1_000, Duration.ofMinutes(10));
 
     private Exchange delivery(String source, String id) {
         Exchange exchange = new DefaultExchange(camel);
@@ -93,7 +93,7 @@ class EventReplayTest {
     @Test
     void anExpiredAnswerReleasesItsKeyAndTheEventIsProcessedAgain() {
         long[] now = { 0 };
-        EventReplay expiring = new EventReplay(claims, 10, Duration.ofMinutes(10), () -> now[0]);
+        EventReplay expiring = new EventReplay(claims, 10, 1_000, Duration.ofMinutes(10), () -> now[0]);
         Exchange first = delivery("broker", "1");
         expiring.claim(first);
         answer(first, 200, "{}");
@@ -104,6 +104,19 @@ class EventReplayTest {
 
         assertThat(late.getProperty(EventReplay.STORED_REPLY)).as("processed anew").isNull();
         assertThat(claims.contains("broker 1")).as("claimed again by the late delivery").isTrue();
+    }
+
+    @Test
+    void anAnswerLargerThanTheStoreIsNotKeptAndItsKeyIsReleased() {
+        Exchange first = delivery("broker", "1");
+        replay.claim(first);
+        answer(first, 200, "x".repeat(1_000));
+
+        assertThat(replay.storedReplies()).isZero();
+        assertThat(claims.contains("broker 1")).as("not held forever as if in flight").isFalse();
+        Exchange again = delivery("broker", "1");
+        replay.claim(again);
+        assertThat(again.getProperty(EventReplay.STORED_REPLY)).as("processed anew").isNull();
     }
 
     @Test
