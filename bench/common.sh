@@ -21,15 +21,10 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# A port nothing listens on, below Linux's ephemeral range (32768-) so that no outgoing connection takes it meanwhile.
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 12000))
-    if [[ -z "$(ss -Hltn "sport = :$port" 2>/dev/null)" ]]; then echo "$port"; return; fi
-  done
-  echo "no free port found" >&2; exit 1
-}
+# free_port: a port nothing listens on, below Linux's ephemeral range (32768-) so that no outgoing connection takes it
+# meanwhile; the same as the image scripts use.
+source container/image-root.sh
+free_port() { image_free_port; }
 
 # start_simulator JAR LATENCY_MS: a fresh connected-app key pair in $OUT (the target signs with key.pem, the
 # simulator verifies with pub.pem), then the simulated org on a free port; sets SIM_PORT and SIM_PID.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the image's runtime files into a folder that Jib adds on top of an empty ("scratch") base:
-#   /opt/java            a Java runtime made with jlink from the JDK running Maven (only the modules the target uses)
+#   /opt/java            a Java runtime made with jlink from the JDK running Maven (only the modules the target uses),
+#                        with its base class-data archive (the application's archive, train-class-data.sh, builds on it)
 #   /lib*/...            the C libraries that runtime needs, copied from this machine (found with ldd)
 #   /etc/passwd, /etc/group   the non-root user 65532 "nonroot"
 #   /tmp                 writable scratch space (Vert.x's file cache, java.io.tmpdir)
@@ -22,7 +23,7 @@ fi
 rm -rf "$out"
 mkdir -p "$out/opt" "$out/etc" "$out/tmp"
 "$java_home/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
-  --compress=2 --output "$out/opt/java"
+  --compress=2 --generate-cds-archive --output "$out/opt/java"
 
 # The C libraries of the runtime's own native code. AWT's (libawt*, fonts, sound, images) are left out: java.desktop
 # is there for java.beans, and those libraries are only loaded if a program draws.

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -79,13 +81,24 @@ class ContainerImageIT {
     void theEntrypointRunsTheApplicationWithJvmFlagsForContainers() {
         assertThat(texts(config.get("config").get("Entrypoint"))).containsExactly("java",
                 "-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8",
-                "-cp", "@/app/jib-classpath-file", "io.salesforcetarget.Application");
+                "-XX:SharedArchiveFile=/app/salesforce-target.jsa", "-cp", "@/app/jib-classpath-file",
+                "io.salesforcetarget.Application");
         assertThat(texts(config.get("config").get("Env"))).contains("PATH=/opt/java/bin:/usr/bin:/bin",
                 "JAVA_HOME=/opt/java");
         assertThat(config.get("config").get("WorkingDir").asText()).isEqualTo("/app");
         assertThat(config.get("os").asText()).isEqualTo("linux");
         assertThat(entries.get("opt/java/bin/java")).startsWith("-rwxr-xr-x 0/0");
-        assertThat(entries).containsKeys("app/jib-classpath-file", "app/classes/io/salesforcetarget/Application.class");
+        assertThat(entries).containsKey("app/jib-classpath-file");
+        assertThat(entries.keySet()).as("the application as one jar: a class-data archive takes no class folders")
+                .anyMatch(path -> path.matches("app/classpath/salesforce-target-.*\\.jar"))
+                .noneMatch(path -> path.startsWith("app/classes/"));
+    }
+
+    @Test
+    void shipsTheClassDataArchiveItsOwnJvmWrote() {
+        assumeTrue(canRunTheImage(), "the archive is written by running the image: root and util-linux unshare");
+        assertThat(entries.get("app/salesforce-target.jsa")).as("root's, read-only for the user").startsWith("-rw-r--r-- 0/0");
+        assertThat(entries).as("the base archive it builds on").containsKey("opt/java/lib/server/classes.jsa");
     }
 
     @Test
@@ -112,10 +125,14 @@ class ContainerImageIT {
     @Test
     void carriesTheJavaRuntimeItsLibrariesTrustedCertificatesAndTheRoutes() throws Exception {
         assertThat(entries).containsKeys("lib64/ld-linux-x86-64.so.2", "lib/x86_64-linux-gnu/libc.so.6",
-                "lib/x86_64-linux-gnu/libz.so.1", "opt/java/lib/server/libjvm.so",
-                "app/resources/routes/salesforce-apicall-sink.kamelet.yaml",
-                "app/resources/routes/example-new-account.yaml",
-                "app/resources/salesforce-target/application.properties");
+                "lib/x86_64-linux-gnu/libz.so.1", "opt/java/lib/server/libjvm.so");
+        String applicationJar = entries.keySet().stream()
+                .filter(path -> path.matches("app/classpath/salesforce-target-.*\\.jar")).findFirst().orElseThrow();
+        try (ZipFile jar = new ZipFile(extracted(applicationJar).toFile())) {
+            assertThat(Stream.of("routes/salesforce-apicall-sink.kamelet.yaml", "routes/example-new-account.yaml",
+                    "salesforce-target/application.properties", "io/salesforcetarget/Application.class"))
+                    .allMatch(name -> jar.getEntry(name) != null);
+        }
         KeyStore cacerts = KeyStore.getInstance(extracted("opt/java/lib/security/cacerts").toFile(), (char[]) null);
         assertThat(cacerts.size()).as("trusted CAs for TLS to Salesforce").isGreaterThan(50);
         assertThat(Collections.list(cacerts.aliases())).anyMatch(alias -> alias.contains("digicert"));
@@ -123,7 +140,7 @@ class ContainerImageIT {
 
     @Test
     void theImageStartsAsItsUserAndServesEvents() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/unshare")),
+        assumeTrue(canRunTheImage(),
                 "running the image here needs root and util-linux unshare (as in CI); its configuration is checked above");
         Path root = extractAll();
         Files.createDirectories(root.resolve("proc"));
@@ -149,6 +166,9 @@ class ContainerImageIT {
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().put("HOST", "127.0.0.1");
         builder.environment().put("EXAMPLE_NEW_ACCOUNT_ENABLED", "true");
+        // The class-data archive must map (-Xshare:on: the JVM stops otherwise), so it matches the image's own JVM
+        // and class path, and the image starts with it.
+        builder.environment().put("JAVA_TOOL_OPTIONS", "-Xshare:on");
         Process container = builder.start();
         List<String> output = new CopyOnWriteArrayList<>();
         try {
@@ -181,6 +201,10 @@ class ContainerImageIT {
             }
             assertThat(stopped).as("the image stopped on SIGTERM").isTrue();
         }
+    }
+
+    private static boolean canRunTheImage() {
+        return "root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/unshare"));
     }
 
     private static CompletableFuture<Boolean> started(Process process, List<String> output) {
