@@ -64,7 +64,12 @@ public final class ApiCallRequestParser {
         }
         PathSegments.append(segments, "object", object);
         PathSegments.append(segments, "record", record);
-        return new ApiCallRequest(method, List.copyOf(segments), query(root.get("query")), body(root.get("payload")));
+        byte[] body = body(root.get("payload"));
+        if (body != null && method.equals("HEAD")) {
+            // It could not be sent: rather say so than call Salesforce without it.
+            throw invalid("payload is set but action is HEAD, which sends no body");
+        }
+        return new ApiCallRequest(method, List.copyOf(segments), query(root.get("query")), body);
     }
 
     private static String method(JsonNode action) {

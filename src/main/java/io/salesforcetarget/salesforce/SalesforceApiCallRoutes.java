@@ -23,10 +23,14 @@ public class SalesforceApiCallRoutes extends RouteBuilder {
     public static final String SEND = "direct:salesforce-send";
     public static final String SEND_RETRYING = "direct:salesforce-send-retrying";
     public static final String API_VERSIONS = "direct:salesforce-api-versions";
-    /** The camel-http endpoint; the URL of each call comes from the {@code CamelHttpUri} header. */
+    /**
+     * The camel-http endpoint; the URL of each call comes from the {@code CamelHttpUri} header. A payload goes with
+     * every method that can carry one, GET and DELETE included, as the original adapter sent it (camel-http drops
+     * those bodies unless told).
+     */
     public static final String SALESFORCE_HTTP_ENDPOINT = "http://salesforce-instance";
     public static final String SALESFORCE_HTTP = SALESFORCE_HTTP_ENDPOINT + "?throwExceptionOnFailure=false"
-            + "&userAgent=salesforce-target";
+            + "&userAgent=salesforce-target&getWithBody=true&deleteWithBody=true";
 
     private final TokenCache tokens;
     private final ApiVersionResolver versions;

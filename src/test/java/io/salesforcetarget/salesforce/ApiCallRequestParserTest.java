@@ -181,6 +181,13 @@ class ApiCallRequestParserTest {
         assertThat(parse("{\"action\":\"DELETE\",\"resource\":\"limits\",\"payload\":null}").body()).isNull();
     }
 
+    @Test
+    void aPayloadWithHeadIsInvalidSinceItCouldNotBeSent() {
+        assertFault("{\"action\":\"HEAD\",\"resource\":\"limits\",\"payload\":{}}", ErrorCode.REQUEST_VALIDATION,
+                "payload is set but action is HEAD, which sends no body");
+        assertThat(parse("{\"action\":\"HEAD\",\"resource\":\"limits\",\"payload\":null}").body()).isNull();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "{\"Name\":\"Acme\",\"Tags\":[1,2],\"Owner\":{\"Id\":\"005\"}}", "[{\"Name\":\"A\"},{\"Name\":\"B\"}]",
             "\"plain text\"", "42", "false", "{}" })

@@ -26,6 +26,8 @@ import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.salesforcetarget.auth.SalesforceSession;
 import io.salesforcetarget.auth.TestKeys;
@@ -155,6 +157,20 @@ class SalesforceSendOverHttpTest extends CamelTestSupport {
         assertThat(request.headers().get("content-type")).singleElement()
                 .satisfies(value -> assertThat(value).startsWith("application/json"));
         assertThat(request.body()).isEqualTo("{\"Name\":\"Acme \u00e9\"}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "GET", "DELETE" })
+    void aPayloadGoesWithGetAndDeleteTooAsTheOriginalSentIt(String method) {
+        Exchange result = call("{\"action\":\"" + method + "\",\"resource\":\"composite/sobjects\","
+                + "\"payload\":{\"ids\":[\"001D000000IqhSLIAZ\"]}}");
+
+        assertThat(result.getException()).isNull();
+        WireRequest request = received.get(0);
+        assertThat(request.method()).isEqualTo(method);
+        assertThat(request.headers().get("content-type")).singleElement()
+                .satisfies(value -> assertThat(value).startsWith("application/json"));
+        assertThat(request.body()).isEqualTo("{\"ids\":[\"001D000000IqhSLIAZ\"]}");
     }
 
     @Test

@@ -977,7 +977,9 @@ final class HostileCases {
                 }
             }
         }
-        return false;
+        JsonNode payload = data.get("payload");
+        // a payload cannot go with HEAD
+        return payload != null && !payload.isNull() && action.textValue().trim().equalsIgnoreCase("HEAD");
     }
 
     /**
