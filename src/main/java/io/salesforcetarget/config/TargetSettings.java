@@ -70,7 +70,12 @@ public record TargetSettings(String clientId, String authServer, String username
 
     /** @param properties resolves a property key to its value, "" when unset */
     public static TargetSettings load(Function<String, String> properties) {
-        Reader reader = new Reader(properties);
+        return load(properties, Runtime.getRuntime().maxMemory());
+    }
+
+    /** @param maxHeapBytes the JVM's maximum heap, which the replay store must fit in */
+    static TargetSettings load(Function<String, String> properties, long maxHeapBytes) {
+        Reader reader = new Reader(properties, maxHeapBytes);
         Security security = reader.security();
         String clientId = reader.required(Key.CLIENT_ID);
         String server = reader.server(security.allowInsecureHttp());
@@ -100,10 +105,12 @@ public record TargetSettings(String clientId, String authServer, String username
     /** Reads values and collects problems instead of stopping at the first one. */
     private static final class Reader {
         private final Function<String, String> properties;
+        private final long maxHeapBytes;
         private final List<String> problems = new ArrayList<>();
 
-        Reader(Function<String, String> properties) {
+        Reader(Function<String, String> properties, long maxHeapBytes) {
             this.properties = properties;
+            this.maxHeapBytes = maxHeapBytes;
         }
 
         String value(Key key) {
@@ -249,9 +256,23 @@ public record TargetSettings(String clientId, String authServer, String username
                     millis(Key.RETRY_BUDGET, d.retryBudget()),
                     millis(Key.LOGIN_INTERVAL, d.loginMinInterval()),
                     (int) Math.min(10_000_000, positiveNumber(Key.REPLAY_SIZE, d.replayStoreSize())),
-                    (int) Math.min(1L << 30, positiveNumber(Key.REPLAY_BYTES, d.replayStoreBytes())),
+                    replayStoreBytes(d.replayStoreBytes()),
                     Duration.ofSeconds(positiveNumber(Key.REPLAY_TTL, d.replayTtl().toSeconds())),
                     Duration.ofSeconds(positiveNumber(Key.DRAIN_TIMEOUT, d.drainTimeout().toSeconds())));
+        }
+
+        /**
+         * The replay ring is allocated at start, on the heap: at most a quarter of it, so that it fits in the old
+         * generation with room to spare (rather than an OutOfMemoryError at start, or full collections ever after).
+         */
+        private int replayStoreBytes(int fallback) {
+            long bytes = Math.min(1L << 30, positiveNumber(Key.REPLAY_BYTES, fallback));
+            long limit = maxHeapBytes / 4;
+            if (bytes > limit) {
+                problems.add(Key.REPLAY_BYTES.variable + " is " + bytes + " bytes, more than a quarter of the maximum heap ("
+                        + limit + " of " + maxHeapBytes + "): lower it, or give the JVM a larger heap (-Xmx)");
+            }
+            return (int) bytes;
         }
 
         private Duration millis(Key key, Duration fallback) {

@@ -65,6 +65,19 @@ class TargetSettingsTest {
         assertThat(problems()).contains("EVENTS_REPLAY_STORE_BYTES must be a positive whole number, got '16MB'");
     }
 
+    @Test
+    void theReplayStoreMustFitInAQuarterOfTheHeap() {
+        long heap = 144L * 1024 * 1024;
+        assertThat(TargetSettings.load(key -> properties.getOrDefault(key, ""), heap).reliability().replayStoreBytes())
+                .as("the default, 16 MiB, fits the recommended 144 MB heap").isEqualTo(16 * 1024 * 1024);
+
+        properties.put("events.replay.store-bytes", String.valueOf(64 * 1024 * 1024));
+        assertThatThrownBy(() -> TargetSettings.load(key -> properties.getOrDefault(key, ""), heap))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("EVENTS_REPLAY_STORE_BYTES is 67108864 bytes, more than a quarter of the maximum "
+                        + "heap (37748736 of 150994944): lower it, or give the JVM a larger heap (-Xmx)");
+    }
+
         @Test
     void nullValuesCountAsUnset() {
         TargetSettings settings = TargetSettings.load(key -> properties.get(key));
