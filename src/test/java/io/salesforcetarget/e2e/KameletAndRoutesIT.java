@@ -57,11 +57,7 @@ class KameletAndRoutesIT {
         KeyPair keys = TestKeys.generate("RSA", 2048);
         salesforce = SalesforceSimulator.start(SimulatorConfig.builder()
                 .publicKey(keys.getPublic()).clientId(CLIENT_ID).username(USER).build());
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("salesforce.auth.client-id", CLIENT_ID);
-        settings.put("salesforce.auth.server", salesforce.baseUrl());
-        settings.put("salesforce.auth.user", USER);
-        settings.put("salesforce.auth.cert-key", TestKeys.pkcs8Pem(keys.getPrivate()));
+        Map<String, String> settings = new LinkedHashMap<>(RunningTarget.loginTo(salesforce, keys, CLIENT_ID, USER));
         settings.put("salesforce.api-version", "62.0");
         baseSettings = Map.copyOf(settings);
         byDefault = RunningTarget.start(settings);

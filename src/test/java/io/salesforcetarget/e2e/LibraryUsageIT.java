@@ -46,11 +46,7 @@ class LibraryUsageIT {
         KeyPair keys = TestKeys.generate("RSA", 2048);
         salesforce = SalesforceSimulator.start(SimulatorConfig.builder()
                 .publicKey(keys.getPublic()).clientId(CLIENT_ID).username(USER).build());
-        properties = new LinkedHashMap<>();
-        properties.put("salesforce.auth.client-id", CLIENT_ID);
-        properties.put("salesforce.auth.server", salesforce.baseUrl());
-        properties.put("salesforce.auth.user", USER);
-        properties.put("salesforce.auth.cert-key", TestKeys.pkcs8Pem(keys.getPrivate()));
+        properties = new LinkedHashMap<>(RunningTarget.loginTo(salesforce, keys, CLIENT_ID, USER));
         properties.put("camel.component.kamelet.location", "classpath:routes");
 
         library = new Main();

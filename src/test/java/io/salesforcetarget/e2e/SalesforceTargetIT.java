@@ -46,13 +46,10 @@ class SalesforceTargetIT {
         KeyPair keys = TestKeys.generate("RSA", 2048);
         salesforce = SalesforceSimulator.start(SimulatorConfig.builder()
                 .publicKey(keys.getPublic()).clientId(CLIENT_ID).username(USER).build());
-        target = RunningTarget.start(Map.of(
-                "salesforce.auth.client-id", CLIENT_ID,
-                "salesforce.auth.server", salesforce.baseUrl() + "/",
-                "salesforce.auth.user", USER,
-                "salesforce.auth.cert-key", TestKeys.pkcs8Pem(keys.getPrivate()),
-                "salesforce.api-version", "62.0",
-                "events.payload-policy", "always"));
+        target = RunningTarget.start(RunningTarget.with(RunningTarget.loginTo(salesforce, keys, CLIENT_ID, USER),
+                Map.of("salesforce.auth.server", salesforce.baseUrl() + "/", // a trailing slash is taken off
+                        "salesforce.api-version", "62.0",
+                        "events.payload-policy", "always")));
         client = new CloudEventClient(target.url());
     }
 
