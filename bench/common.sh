@@ -46,10 +46,12 @@ start_simulator() {
 }
 
 # target_env PORT: sets TARGET_ENV, the target's environment against the simulator: listener on 127.0.0.1:PORT,
-# health and metrics on a free loopback port (not 9876, which may be taken, or taken by another target).
+# health and metrics on a free loopback port, TARGET_MANAGEMENT_PORT (not 9876, which may be taken, or taken by
+# another target).
 target_env() {
+  TARGET_MANAGEMENT_PORT=$(free_port)
   TARGET_ENV=(SALESFORCE_AUTH_CLIENT_ID="$CLIENT_ID" SALESFORCE_AUTH_SERVER="http://127.0.0.1:$SIM_PORT"
     SALESFORCE_AUTH_USER="$USER_NAME" SALESFORCE_AUTH_CERT_KEY_FILE="$(readlink -f "$OUT/key.pem")"
     SALESFORCE_API_VERSION=v62.0 SALESFORCE_MAX_CONCURRENT_CALLS=64
-    PORT="$1" HOST=127.0.0.1 MANAGEMENT_PORT="$(free_port)" MANAGEMENT_HOST=127.0.0.1)
+    PORT="$1" HOST=127.0.0.1 MANAGEMENT_PORT="$TARGET_MANAGEMENT_PORT" MANAGEMENT_HOST=127.0.0.1)
 }

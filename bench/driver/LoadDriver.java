@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -127,6 +128,8 @@ public class LoadDriver {
         final String api;
         final long clockTicks;
         final String simUrl;
+        /** The target's Prometheus page, for its own time per event; "" when not given. */
+        final String targetMetricsUrl;
         final HttpClient admin = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         Ids ids = new Ids();
@@ -145,6 +148,34 @@ public class LoadDriver {
             api = c.get("api", "v62.0");
             clockTicks = c.number("clock-ticks", 100);
             simUrl = "http://127.0.0.1:" + simPort;
+            targetMetricsUrl = c.get(prefix + "target-metrics-url", "");
+        }
+
+        /**
+         * The target's histogram of its own time per successful event ({@code salesforce_target_event_seconds}):
+         * upper bound in ms -> events at most that long, cumulative; empty without {@code --target-metrics-url}.
+         */
+        TreeMap<Double, Double> ownTimeHistogram() {
+            TreeMap<Double, Double> buckets = new TreeMap<>();
+            if (targetMetricsUrl.isEmpty()) {
+                return buckets;
+            }
+            try {
+                String page = admin.send(HttpRequest.newBuilder(URI.create(targetMetricsUrl))
+                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+                Matcher m = Pattern.compile("(?m)^salesforce_target_event_seconds_bucket\\{outcome=\"success\",le=\"([^\"]+)\"\\} (\\S+)$")
+                        .matcher(page);
+                while (m.find()) {
+                    double le = m.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1)) * 1000;
+                    buckets.put(le, Double.parseDouble(m.group(2)));
+                }
+                return buckets;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
 
         /** The JWT bearer login a client of Salesforce would do: RS256 assertion, POST to the token endpoint. */
@@ -586,6 +617,9 @@ public class LoadDriver {
         long logins;
         double targetPeakRssMiB;
         double targetRssMiB;
+        /** The target's own time per event (its histogram's bucket bounds, ms): NaN when not measured. */
+        double ownP50 = Double.NaN;
+        double ownP99 = Double.NaN;
         List<String> errorSamples = new ArrayList<>();
 
         double perThousand(double cpu) {
@@ -680,6 +714,7 @@ public class LoadDriver {
         double ownCpu0 = rig.ownCpuSeconds();
         double busy0 = rig.machineBusySeconds();
         long logins0 = rig.successfulLogins();
+        TreeMap<Double, Double> ownTime0 = path == Path2.TARGET ? rig.ownTimeHistogram() : new TreeMap<>();
         long measuredStart = System.nanoTime();
         double peakRss = 0;
         if (count > 0) {
@@ -710,6 +745,12 @@ public class LoadDriver {
         result.otherCpuSeconds = Math.max(0, rig.machineBusySeconds() - busy0 - result.targetCpuSeconds
                 - result.simCpuSeconds - result.driverCpuSeconds);
         result.logins = rig.successfulLogins() - logins0;
+        if (!ownTime0.isEmpty()) {
+            TreeMap<Double, Double> ownTime = rig.ownTimeHistogram();
+            ownTime.replaceAll((le, events) -> events - ownTime0.getOrDefault(le, 0.0));
+            result.ownP50 = upperBound(ownTime, 0.50);
+            result.ownP99 = upperBound(ownTime, 0.99);
+        }
         for (Thread t : threads) {
             t.join(35_000);
             if (t.isAlive()) {
@@ -724,6 +765,17 @@ public class LoadDriver {
         result.targetRssMiB = peakRss;
         result.errorSamples.addAll(errorSamples);
         return result;
+    }
+
+    /** The bound of the first bucket holding at least {@code quantile} of the events (cumulative counts). */
+    static double upperBound(TreeMap<Double, Double> cumulative, double quantile) {
+        double total = cumulative.isEmpty() ? 0 : cumulative.lastEntry().getValue();
+        for (Map.Entry<Double, Double> bucket : cumulative.entrySet()) {
+            if (total > 0 && bucket.getValue() >= quantile * total) {
+                return bucket.getKey();
+            }
+        }
+        return Double.NaN;
     }
 
     static void sleepUntil(long nanoTime) throws InterruptedException {
@@ -842,9 +894,9 @@ public class LoadDriver {
         String table() {
             StringBuilder t = new StringBuilder();
             t.append("| clients | direct ev/s | target ev/s | target/direct | direct p50 / p99 / max ms "
-                    + "| target p50 / p99 / max ms | added p50 / p99 ms | logins per 10k | errors "
-                    + "| target peak RSS MiB | target CPU s per 1k ev |\n");
-            t.append("|---:|---:|---:|---:|---|---|---|---:|---:|---:|---:|\n");
+                    + "| target p50 / p99 / max ms | added p50 / p99 ms | in the target p50 / p99 ms "
+                    + "| logins per 10k | errors | target peak RSS MiB | target CPU s per 1k ev |\n");
+            t.append("|---:|---:|---:|---:|---|---|---|---|---:|---:|---:|---:|\n");
             for (PhaseResult[] row : rows) {
                 t.append(line(String.valueOf(row[1].concurrency), row[0], row[1]));
             }
@@ -869,18 +921,25 @@ public class LoadDriver {
 
         private static String line(String label, PhaseResult d, PhaseResult x) {
             return String.format(Locale.ROOT,
-                    "| %s | %.0f | %.0f | %.2f | %.2f / %.2f / %.1f | %.2f / %.2f / %.1f | %+.2f / %+.2f | %.1f | %d | %.0f | %.3f |%n",
+                    "| %s | %.0f | %.0f | %.2f | %.2f / %.2f / %.1f | %.2f / %.2f / %.1f | %+.2f / %+.2f | %s / %s | %.1f | %d | %.0f | %.3f |%n",
                     label, d.stats.perSecond(), x.stats.perSecond(), x.stats.perSecond() / d.stats.perSecond(),
                     d.stats.p50(), d.stats.p99(), d.stats.max(), x.stats.p50(), x.stats.p99(), x.stats.max(),
-                    x.stats.p50() - d.stats.p50(), x.stats.p99() - d.stats.p99(), x.loginsPer10k(),
+                    x.stats.p50() - d.stats.p50(), x.stats.p99() - d.stats.p99(), atMost(x.ownP50), atMost(x.ownP99),
+                    x.loginsPer10k(),
                     d.stats.errors() + x.stats.errors(), x.targetPeakRssMiB, x.perThousand(x.targetCpuSeconds));
+        }
+
+        /** A histogram bound: "≤ 2.1" (the event took at most that long), "-" when not measured. */
+        private static String atMost(double bound) {
+            return Double.isNaN(bound) ? "-" : String.format(Locale.ROOT, "≤ %.1f", bound);
         }
 
         void write(Path dir) throws IOException {
             Files.createDirectories(dir);
             StringBuilder csv = new StringBuilder("kind,path,concurrency,rate,events,seconds,events_per_s,p50_ms,p99_ms,"
                     + "p999_ms,max_ms,mean_ms,errors,logins,logins_per_10k,target_cpu_s_per_1k,sim_cpu_s_per_1k,"
-                    + "driver_cpu_s_per_1k,other_processes_cpu_pct,target_peak_rss_mib,target_rss_mib\n");
+                    + "driver_cpu_s_per_1k,other_processes_cpu_pct,target_peak_rss_mib,target_rss_mib,"
+                    + "own_p50_ms_at_most,own_p99_ms_at_most\n");
             List<String> json = new ArrayList<>();
             List<PhaseResult> all = new ArrayList<>();
             for (PhaseResult[] row : rows) {
@@ -892,11 +951,12 @@ public class LoadDriver {
             for (PhaseResult r : all) {
                 String kind = r.rate > 0 ? "half-load" : "level";
                 Stats s = r.stats;
-                csv.append(String.format(Locale.ROOT, "%s,%s,%d,%.0f,%d,%.3f,%.1f,%.3f,%.3f,%.3f,%.3f,%.3f,%d,%d,%.2f,%.4f,%.4f,%.4f,%.1f,%.1f,%.1f%n",
+                csv.append(String.format(Locale.ROOT, "%s,%s,%d,%.0f,%d,%.3f,%.1f,%.3f,%.3f,%.3f,%.3f,%.3f,%d,%d,%.2f,%.4f,%.4f,%.4f,%.1f,%.1f,%.1f,%.3f,%.3f%n",
                         kind, r.path, r.concurrency, r.rate, s.count(), s.seconds(), s.perSecond(), s.p50(), s.p99(),
                         s.p999(), s.max(), s.mean(), s.errors(), r.logins, r.loginsPer10k(),
                         r.perThousand(r.targetCpuSeconds), r.perThousand(r.simCpuSeconds),
-                        r.perThousand(r.driverCpuSeconds), r.otherCpuPercent(), r.targetPeakRssMiB, r.targetRssMiB));
+                        r.perThousand(r.driverCpuSeconds), r.otherCpuPercent(), r.targetPeakRssMiB, r.targetRssMiB,
+                        r.ownP50, r.ownP99));
                 Map<String, Object> o = new LinkedHashMap<>();
                 o.put("kind", kind);
                 o.put("path", r.path);
@@ -919,6 +979,10 @@ public class LoadDriver {
                 o.put("otherProcessesCpuPercent", r.otherCpuPercent());
                 o.put("targetPeakRssMiB", r.targetPeakRssMiB);
                 o.put("targetRssMiB", r.targetRssMiB);
+                if (!Double.isNaN(r.ownP99)) {
+                    o.put("ownP50MsAtMost", r.ownP50);
+                    o.put("ownP99MsAtMost", r.ownP99);
+                }
                 o.put("errorSamples", r.errorSamples);
                 json.add(Json.write(o));
             }

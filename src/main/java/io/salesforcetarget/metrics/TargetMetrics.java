@@ -29,6 +29,7 @@ public class TargetMetrics {
     // was a measurable part of an event's cost; the tag values come from small fixed sets (outcomes, HTTP
     // methods, statuses).
     private final Map<String, Counter> eventCounters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> eventTimers = new ConcurrentHashMap<>();
     private final Map<String, Timer> callTimers = new ConcurrentHashMap<>();
     private final AtomicLong apiUsed = new AtomicLong(-1);
     private final AtomicLong apiMax = new AtomicLong(-1);
@@ -53,13 +54,21 @@ public class TargetMetrics {
         return registry;
     }
 
-    /** One event answered: outcome is success, an error code, retry-later, replayed, ... */
-    public void event(String outcome, String action) {
+    /**
+     * One event answered: outcome is success, an error code, retry-later, replayed, ...; {@code took} is its time
+     * in the target, from the request read to the answer ready (whole milliseconds: Camel's exchange clock).
+     */
+    public void event(String outcome, String action, Duration took) {
         String tagAction = action == null ? "none" : action;
         eventCounters.computeIfAbsent(outcome + ' ' + tagAction, key -> Counter.builder("salesforce_target_events_total")
                 .description("Events answered, by outcome and action")
                 .tag("outcome", outcome).tag("action", tagAction)
                 .register(registry)).increment();
+        eventTimers.computeIfAbsent(outcome, key -> Timer.builder("salesforce_target_event_seconds")
+                .description("Time of an event in the target, request read to answer ready, by outcome")
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .register(registry)).record(took);
     }
 
     public void salesforceCall(String action, int status, Duration took) {

@@ -1,5 +1,6 @@
 package io.salesforcetarget.reply;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -47,7 +48,8 @@ public class EventOutcomeLog {
     private void record(Exchange exchange, int replyStatus, String outcome, String category, String detail,
             boolean warn) {
         ApiCallRequest request = exchange.getProperty(SalesforceExchange.REQUEST, ApiCallRequest.class);
-        metrics.event(outcome, request == null ? null : request.method());
+        metrics.event(outcome, request == null ? null : request.method(),
+                Duration.ofMillis(exchange.getClock().elapsed()));
         if (warn ? LOG.isWarnEnabled() : LOG.isInfoEnabled()) {
             Map<String, Object> fields = fields(exchange, request, replyStatus, outcome, category, detail);
             String line = json ? toJson(fields) : toText(fields);

@@ -230,6 +230,7 @@ class SalesforceTargetIT {
         String metrics = get(target.metricsUrl());
         assertThat(metrics).contains(
                 "salesforce_target_events_total{action=\"POST\",outcome=\"success\"}",
+                "salesforce_target_event_seconds_bucket{outcome=\"success\",le=\"0.001\"}",
                 "salesforce_target_salesforce_call_seconds_count{action=\"POST\",status=\"201\"}",
                 "salesforce_target_logins_total{result=\"success\"}",
                 "salesforce_target_api_usage_max 15000.0",

@@ -32,9 +32,9 @@ class TargetMetricsTest {
 
     @Test
     void eventsCallsLoginsAndRetriesAreCountedWithTheirTags() {
-        metrics.event("success", "POST");
-        metrics.event("success", "POST");
-        metrics.event("request-validation", null);
+        metrics.event("success", "POST", Duration.ofMillis(3));
+        metrics.event("success", "POST", Duration.ofMillis(5));
+        metrics.event("request-validation", null, Duration.ZERO);
         metrics.salesforceCall("PATCH", 204, Duration.ofMillis(12));
         metrics.login(true);
         metrics.login(false);
@@ -44,6 +44,8 @@ class TargetMetricsTest {
                 .counter().count()).isEqualTo(2);
         assertThat(registry.get("salesforce_target_events_total").tags("action", "none").counter().count())
                 .isEqualTo(1);
+        assertThat(registry.get("salesforce_target_event_seconds").tags("outcome", "success").timer()
+                .totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(8);
         assertThat(registry.get("salesforce_target_salesforce_call_seconds").tags("action", "PATCH", "status", "204")
                 .timer().count()).isEqualTo(1);
         assertThat(registry.get("salesforce_target_logins_total").tags("result", "failure").counter().count())
