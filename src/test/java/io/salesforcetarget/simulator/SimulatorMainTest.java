@@ -47,6 +47,17 @@ class SimulatorMainTest {
     }
 
     @Test
+    void theRecordCapIsAnOption() throws Exception {
+        Path key = dir.resolve("key.pem");
+        Files.writeString(key, TestKeys.pem(TestKeys.appPublic()));
+        assertThat(SimulatorMain.parse(new String[] {"--public-key", key.toString()}).maxRecordsPerType())
+                .isEqualTo(100_000);
+        assertThat(SimulatorMain.parse(new String[] {"--public-key", key.toString(), "--max-records-per-type", "5000"})
+                .maxRecordsPerType()).isEqualTo(5_000);
+        assertThat(run("--public-key", key.toString(), "--max-records-per-type", "0")).isEqualTo(2);
+    }
+
+    @Test
     void badArgumentsExitWith2() {
         assertThat(run("--port", "1")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--public-key FILE is required").contains("usage:");
