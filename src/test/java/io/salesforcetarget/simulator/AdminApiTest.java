@@ -4,33 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AdminApiTest {
+class AdminApiTest extends OneSimulatorPerClass {
 
     private static final String LIMITS = "/services/data/v66.0/limits";
 
-    private static SalesforceSimulator sim;
-    private static SimClient client;
-
-    @BeforeAll
-    static void start() {
-        sim = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(TestKeys.appPublic()).eventLoops(1).build());
-        client = new SimClient(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void fresh() {
-        sim.reset();
-    }
 
     @Test
     void armsListsAndClearsFaults() throws Exception {

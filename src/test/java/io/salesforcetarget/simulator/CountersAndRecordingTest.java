@@ -7,32 +7,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.assertj.core.groups.Tuple;
 
-class CountersAndRecordingTest {
+class CountersAndRecordingTest extends OneSimulatorPerClass {
 
-    private static SalesforceSimulator sim;
-    private static SimClient client;
 
-    @BeforeAll
-    static void start() {
-        sim = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(TestKeys.appPublic())
-                .recordedRequestLimit(5).build());
-        client = new SimClient(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void fresh() {
-        sim.reset();
+    @Override
+    protected SimulatorConfig.Builder config() {
+        return SimulatorConfig.builder().publicKey(TestKeys.appPublic()).recordedRequestLimit(5);
     }
 
     @Test

@@ -15,35 +15,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class FaultInjectionTest {
+class FaultInjectionTest extends OneSimulatorPerClass {
 
     private static final String LIMITS = "/services/data/v66.0/limits";
 
-    private static SalesforceSimulator sim;
-    private static SimClient client;
-    private static String token;
+    private String token;
 
+    // One event loop (the default here): a delayed answer must not hold up the others even then.
     @BeforeAll
-    static void start() throws Exception {
-        // One event loop: a delayed answer must not hold up the others even then.
-        sim = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(TestKeys.appPublic()).eventLoops(1).build());
-        client = new SimClient(sim);
+    void logIn() throws Exception {
         token = client.token();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void noFaults() {
-        sim.reset();
     }
 
     @Test

@@ -7,34 +7,23 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class RestApiTest {
+class RestApiTest extends OneSimulatorPerClass {
 
     private static final String V = "/services/data/v66.0";
 
-    private static SalesforceSimulator sim;
-    private static SimClient client;
-    private static String token;
+    private String token;
+
+    @Override
+    protected SimulatorConfig.Builder config() {
+        return super.config().eventLoops(2);
+    }
 
     @BeforeAll
-    static void start() throws Exception {
-        sim = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(TestKeys.appPublic()).eventLoops(2).build());
-        client = new SimClient(sim);
+    void logIn() throws Exception {
         token = client.token();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void freshOrg() {
-        sim.reset();
     }
 
     @Test
@@ -374,7 +363,7 @@ class RestApiTest {
         }
     }
 
-    private static String create(String type, String body) throws Exception {
+    private String create(String type, String body) throws Exception {
         HttpResponse<String> response = client.send("POST", V + "/sobjects/" + type, token, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return SimClient.json(response).get("id").asText();
