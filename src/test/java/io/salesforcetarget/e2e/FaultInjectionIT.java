@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +18,6 @@ import java.util.stream.Stream;
 
 import io.cloudevents.CloudEvent;
 import org.apache.camel.main.Main;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,10 +25,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.salesforcetarget.Application;
-import io.salesforcetarget.auth.TestKeys;
 import io.salesforcetarget.simulator.Eventually;
 import io.salesforcetarget.simulator.FaultKind;
-import io.salesforcetarget.simulator.SalesforceSimulator;
 import io.salesforcetarget.simulator.SimulatorConfig;
 
 import static io.salesforcetarget.e2e.CloudEventClient.API_CALL;
@@ -44,33 +38,32 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing acknowledged was left undone or done twice. The simulated org injects the faults; the target runs with
  * short retry delays and a 1 s request timeout so that the suite stays fast.
  */
-class FaultInjectionIT {
+class FaultInjectionIT extends TargetAgainstSimulatedOrg {
 
     private static final String GET_LIMITS = "{\"action\":\"GET\",\"resource\":\"limits\"}";
-    private static final String CLIENT_ID = "fault-suite";
-    private static final String USER = "faults@example.com";
-
-    private static KeyPair keys;
-    private static SalesforceSimulator salesforce;
-    private static RunningTarget target;
-    private static CloudEventClient client;
 
     /** Binary or structured mode: every fault must behave the same in both. */
     enum Mode {
         BINARY, STRUCTURED;
 
-        HttpResponse<byte[]> send(String id, String data) throws Exception {
+        HttpResponse<byte[]> send(CloudEventClient client, String id, String data) throws Exception {
             return this == BINARY ? client.sendBinaryWithId(id, API_CALL, data)
                     : client.sendStructuredWithId(id, API_CALL, data);
         }
 
-        HttpResponse<byte[]> send(String data) throws Exception {
-            return send(UUID.randomUUID().toString(), data);
+        HttpResponse<byte[]> send(CloudEventClient client, String data) throws Exception {
+            return send(client, UUID.randomUUID().toString(), data);
         }
     }
 
-    static Map<String, String> configuration() {
-        return RunningTarget.with(RunningTarget.loginTo(salesforce, keys, CLIENT_ID, USER), Map.ofEntries(
+    @Override
+    protected SimulatorConfig.Builder org(SimulatorConfig.Builder org) {
+        return org.dailyApiLimit(Long.MAX_VALUE);
+    }
+
+    @Override
+    protected Map<String, String> settings() {
+        return Map.ofEntries(
                 Map.entry("salesforce.api-version", "v62.0"),
                 Map.entry("salesforce.request-timeout-ms", "1000"),
                 Map.entry("salesforce.pool-wait-ms", "10000"),
@@ -79,31 +72,11 @@ class FaultInjectionIT {
                 Map.entry("salesforce.retry.max-delay-ms", "100"),
                 Map.entry("salesforce.retry.budget-ms", "5000"),
                 Map.entry("salesforce.login-min-interval-ms", "1"),
-                Map.entry("events.retry-after-seconds", "3")));
+                Map.entry("events.retry-after-seconds", "3"));
     }
 
-    @BeforeAll
-    static void start() throws Exception {
-        keys = TestKeys.generate("RSA", 2048);
-        salesforce = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(keys.getPublic())
-                .clientId(CLIENT_ID).username(USER).dailyApiLimit(Long.MAX_VALUE).build());
-        target = RunningTarget.start(configuration());
-        client = new CloudEventClient(target.url());
-    }
 
-    @AfterAll
-    static void stop() throws Exception {
-        target.close();
-        salesforce.close();
-    }
-
-    @BeforeEach
-    void healthyOrg() {
-        salesforce.faults().clear();
-        salesforce.clearRecordedRequests();
-    }
-
-    private static int requestsSalesforceSaw() {
+    private int requestsSalesforceSaw() {
         return salesforce.recordedRequests().size();
     }
 
@@ -119,7 +92,7 @@ class FaultInjectionIT {
             throws Exception {
         salesforce.faults().api(fault, 1);
 
-        HttpResponse<byte[]> response = mode.send(GET_LIMITS);
+        HttpResponse<byte[]> response = mode.send(client, GET_LIMITS);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(replyOf(response).getExtension("category")).isEqualTo("success");
@@ -133,7 +106,7 @@ class FaultInjectionIT {
         int accounts = salesforce.store().count("Account");
         salesforce.faults().api(fault, 1);
 
-        HttpResponse<byte[]> response = mode.send(
+        HttpResponse<byte[]> response = mode.send(client, 
                 "{\"action\":\"POST\",\"resource\":\"sobjects\",\"object\":\"Account\",\"payload\":{\"Name\":\"Once\"}}");
 
         assertThat(response.statusCode()).isEqualTo(503);
@@ -147,7 +120,7 @@ class FaultInjectionIT {
     void aPersistentOutageIsRetriedAtMostMaxAttemptsThenHandedBackToTheBroker(Mode mode) throws Exception {
         salesforce.faults().api(FaultKind.SERVICE_UNAVAILABLE_JSON, 10);
 
-        HttpResponse<byte[]> response = mode.send(GET_LIMITS);
+        HttpResponse<byte[]> response = mode.send(client, GET_LIMITS);
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(CloudEventClient.json(response.body()).at("/details/reason").asText())
@@ -158,12 +131,12 @@ class FaultInjectionIT {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void requestLimitExceededGoesBackToTheBrokerWithoutRetryNorLogin(Mode mode) throws Exception {
-        mode.send(GET_LIMITS);
+        mode.send(client, GET_LIMITS);
         salesforce.clearRecordedRequests();
         long logins = salesforce.counters().successfulLogins();
         salesforce.faults().api(FaultKind.REQUEST_LIMIT_EXCEEDED, 1);
 
-        HttpResponse<byte[]> response = mode.send(GET_LIMITS);
+        HttpResponse<byte[]> response = mode.send(client, GET_LIMITS);
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(CloudEventClient.json(response.body()).at("/details/reason").asText())
@@ -175,12 +148,12 @@ class FaultInjectionIT {
     @Test
     void aHangPastTheTimeoutIsRetriedForAGetAndHandedBackForAPost() throws Exception {
         salesforce.faults().api(FaultKind.HANG, 1);
-        assertThat(Mode.BINARY.send(GET_LIMITS).statusCode()).isEqualTo(200);
+        assertThat(Mode.BINARY.send(client, GET_LIMITS).statusCode()).isEqualTo(200);
         assertThat(requestsSalesforceSaw()).isEqualTo(2);
 
         salesforce.clearRecordedRequests();
         salesforce.faults().api(FaultKind.HANG, 1);
-        HttpResponse<byte[]> post = Mode.BINARY.send(
+        HttpResponse<byte[]> post = Mode.BINARY.send(client, 
                 "{\"action\":\"POST\",\"resource\":\"sobjects\",\"object\":\"Account\",\"payload\":{\"Name\":\"Hang\"}}");
         assertThat(post.statusCode()).isEqualTo(503);
         assertThat(requestsSalesforceSaw()).isEqualTo(1);
@@ -188,7 +161,7 @@ class FaultInjectionIT {
 
     @Test
     void tokenExpiryUnder200ConcurrentEventsCausesExactlyOneLogin() throws Exception {
-        assertThat(Mode.BINARY.send(GET_LIMITS).statusCode()).isEqualTo(200);
+        assertThat(Mode.BINARY.send(client, GET_LIMITS).statusCode()).isEqualTo(200);
         long logins = salesforce.counters().successfulLogins();
         salesforce.expireAllSessions();
 
@@ -197,7 +170,7 @@ class FaultInjectionIT {
             List<Future<HttpResponse<byte[]>>> responses = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 Mode mode = i % 2 == 0 ? Mode.BINARY : Mode.STRUCTURED;
-                responses.add(senders.submit(() -> mode.send(GET_LIMITS)));
+                responses.add(senders.submit(() -> mode.send(client, GET_LIMITS)));
             }
             for (Future<HttpResponse<byte[]>> response : responses) {
                 assertThat(response.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
@@ -211,17 +184,17 @@ class FaultInjectionIT {
     @ParameterizedTest
     @EnumSource(value = FaultKind.class, names = { "SERVICE_UNAVAILABLE_JSON", "INVALID_GRANT", "CONNECTION_RESET" })
     void aFailedLoginGives503AndTheNextEventLogsInAgain(FaultKind loginFault) throws Exception {
-        assertThat(Mode.BINARY.send(GET_LIMITS).statusCode()).isEqualTo(200);
+        assertThat(Mode.BINARY.send(client, GET_LIMITS).statusCode()).isEqualTo(200);
         long failedLogins = salesforce.counters().failedLogins();
         long logins = salesforce.counters().successfulLogins();
         salesforce.expireAllSessions();
         salesforce.faults().login(loginFault, 1);
 
-        HttpResponse<byte[]> refused = Mode.BINARY.send(GET_LIMITS);
+        HttpResponse<byte[]> refused = Mode.BINARY.send(client, GET_LIMITS);
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(CloudEventClient.json(refused.body()).get("description").asText()).contains("login failed");
 
-        HttpResponse<byte[]> recovered = Mode.STRUCTURED.send(GET_LIMITS);
+        HttpResponse<byte[]> recovered = Mode.STRUCTURED.send(client, GET_LIMITS);
         assertThat(recovered.statusCode()).isEqualTo(200);
         assertThat(salesforce.counters().failedLogins() - failedLogins).isEqualTo(1);
         assertThat(salesforce.counters().successfulLogins() - logins).isEqualTo(1);
@@ -235,8 +208,8 @@ class FaultInjectionIT {
         String create = "{\"action\":\"POST\",\"resource\":\"sobjects\",\"object\":\"Account\","
                 + "\"payload\":{\"Name\":\"Redelivered\"}}";
 
-        HttpResponse<byte[]> first = mode.send(id, create);
-        HttpResponse<byte[]> again = mode.send(id, create);
+        HttpResponse<byte[]> first = mode.send(client, id, create);
+        HttpResponse<byte[]> again = mode.send(client, id, create);
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(again.statusCode()).isEqualTo(200);
@@ -258,18 +231,18 @@ class FaultInjectionIT {
 
         CompletableFuture<HttpResponse<byte[]>> first = CompletableFuture.supplyAsync(() -> {
             try {
-                return Mode.BINARY.send(id, create);
+                return Mode.BINARY.send(client, id, create);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
         Eventually.until("the first delivery reached Salesforce", () -> salesforce.counters().inFlight() == 1);
-        HttpResponse<byte[]> duplicate = Mode.STRUCTURED.send(id, create);
+        HttpResponse<byte[]> duplicate = Mode.STRUCTURED.send(client, id, create);
         assertThat(duplicate.statusCode()).isEqualTo(409);
         assertThat(duplicate.headers().firstValue("Retry-After")).hasValue("3");
 
         assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-        HttpResponse<byte[]> later = Mode.BINARY.send(id, create);
+        HttpResponse<byte[]> later = Mode.BINARY.send(client, id, create);
         assertThat(later.statusCode()).isEqualTo(200);
         assertThat(replyOf(later).getId()).isEqualTo(replyOf(first.get()).getId());
         assertThat(requestsSalesforceSaw()).isEqualTo(1);
@@ -280,10 +253,10 @@ class FaultInjectionIT {
     void aFailedDeliveryIsNotRememberedAndItsRedeliveryIsProcessed() throws Exception {
         String id = UUID.randomUUID().toString();
         salesforce.faults().api(FaultKind.SERVICE_UNAVAILABLE_JSON, 10);
-        assertThat(Mode.BINARY.send(id, GET_LIMITS).statusCode()).isEqualTo(503);
+        assertThat(Mode.BINARY.send(client, id, GET_LIMITS).statusCode()).isEqualTo(503);
 
         salesforce.faults().clear();
-        assertThat(Mode.BINARY.send(id, GET_LIMITS).statusCode()).isEqualTo(200);
+        assertThat(Mode.BINARY.send(client, id, GET_LIMITS).statusCode()).isEqualTo(200);
     }
 
     @Test

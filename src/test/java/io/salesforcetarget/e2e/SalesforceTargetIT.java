@@ -1,7 +1,6 @@
 package io.salesforcetarget.e2e;
 
 import java.net.http.HttpResponse;
-import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,16 +10,10 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.salesforcetarget.simulator.FaultKind;
 import io.salesforcetarget.simulator.RecordedRequest;
-import io.salesforcetarget.auth.TestKeys;
-import io.salesforcetarget.simulator.SalesforceSimulator;
-import io.salesforcetarget.simulator.SimulatorConfig;
 
 import static io.salesforcetarget.e2e.CloudEventClient.API_CALL;
 import static io.salesforcetarget.e2e.CloudEventClient.dataOf;
@@ -32,37 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * loopback, which verifies every login assertion's RS256 signature with the public half of a key made here.
  * This class uses a PKCS#8 key given as PEM text and a configured API version.
  */
-class SalesforceTargetIT {
+class SalesforceTargetIT extends TargetAgainstSimulatedOrg {
 
-    private static final String CLIENT_ID = "3MVG9-e2e-consumer-key";
-    private static final String USER = "integration@example.com";
-
-    private static SalesforceSimulator salesforce;
-    private static RunningTarget target;
-    private static CloudEventClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        KeyPair keys = TestKeys.generate("RSA", 2048);
-        salesforce = SalesforceSimulator.start(SimulatorConfig.builder()
-                .publicKey(keys.getPublic()).clientId(CLIENT_ID).username(USER).build());
-        target = RunningTarget.start(RunningTarget.with(RunningTarget.loginTo(salesforce, keys, CLIENT_ID, USER),
-                Map.of("salesforce.auth.server", salesforce.baseUrl() + "/", // a trailing slash is taken off
-                        "salesforce.api-version", "62.0",
-                        "events.payload-policy", "always")));
-        client = new CloudEventClient(target.url());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        target.close();
-        salesforce.close();
-    }
-
-    @BeforeEach
-    void healthyOrg() {
-        salesforce.faults().clear();
-        salesforce.clearRecordedRequests();
+    @Override
+    protected Map<String, String> settings() {
+        return Map.of("salesforce.auth.server", salesforce.baseUrl() + "/", // a trailing slash is taken off
+                "salesforce.api-version", "62.0",
+                "events.payload-policy", "always");
     }
 
     @Test

@@ -9,17 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.salesforcetarget.auth.TestKeys;
-import io.salesforcetarget.simulator.SalesforceSimulator;
-import io.salesforcetarget.simulator.SimulatorConfig;
 
 import static io.salesforcetarget.e2e.CloudEventClient.API_CALL;
 import static io.salesforcetarget.e2e.CloudEventClient.dataOf;
@@ -27,34 +20,15 @@ import static io.salesforcetarget.e2e.CloudEventClient.replyOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The target with an operation allowlist and a bearer token required on its CloudEvents endpoint. */
-class SecurityIT {
+class SecurityIT extends TargetAgainstSimulatedOrg {
 
     private static final String TOKEN = "broker-token-" + System.nanoTime();
-    private static SalesforceSimulator salesforce;
-    private static RunningTarget target;
-    private static CloudEventClient client;
 
-    @BeforeAll
-    static void start() throws Exception {
-        KeyPair keys = TestKeys.generate("RSA", 2048);
-        salesforce = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(keys.getPublic()).build());
-        target = RunningTarget.start(RunningTarget.with(
-                RunningTarget.loginTo(salesforce, keys, "consumer-key", "someone@example.com"), Map.of(
-                "salesforce.api-version", "v62.0",
+    @Override
+    protected Map<String, String> settings() {
+        return Map.of("salesforce.api-version", "v62.0",
                 "salesforce.allowed-operations", "POST sobjects/Account, GET sobjects/Account/*",
-                "events.auth.token", TOKEN)));
-        client = new CloudEventClient(target.url());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        target.close();
-        salesforce.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        salesforce.clearRecordedRequests();
+                "events.auth.token", TOKEN);
     }
 
     private static final String CREATE = "{\"action\":\"POST\",\"resource\":\"sobjects\",\"object\":\"Account\","
@@ -92,7 +66,7 @@ class SecurityIT {
         assertThat(salesforce.recordedRequests()).hasSize(1);
     }
 
-    private static String rawStatusLine(String authorizationLines) throws Exception {
+    private String rawStatusLine(String authorizationLines) throws Exception {
         byte[] body = CREATE.getBytes(StandardCharsets.UTF_8);
         String head = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nce-specversion: 1.0\r\n"
                 + "ce-id: raw-" + System.nanoTime() + "\r\nce-source: test\r\nce-type: " + API_CALL + "\r\n"
