@@ -10,6 +10,8 @@ import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.salesforcetarget.salesforce.ApiCallRequestParser;
+
 /**
  * Brokers redeliver; Salesforce must not see an event twice. Every event is keyed by ({@code source}, {@code id}):
  * <ul>
@@ -104,7 +106,7 @@ public class EventReplay {
                     claims.remove(key);
                     LOG.warn("The answer to event {} ({} bytes) is larger than the whole replay store "
                             + "(EVENTS_REPLAY_STORE_BYTES): not kept, a redelivery of this event would be processed again",
-                            key, answer.length);
+                            ApiCallRequestParser.withoutControlCharacters(key), answer.length); // the sender's text
                 }
             } else {
                 claims.remove(key);

@@ -110,13 +110,37 @@ class EventReplayTest {
     void anAnswerLargerThanTheStoreIsNotKeptAndItsKeyIsReleased() {
         Exchange first = delivery("broker", "1");
         replay.claim(first);
-        answer(first, 200, "x".repeat(1_000));
+        String warning = standardErrorOf(() -> answer(first, 200, "x".repeat(1_000)));
+        assertThat(warning).contains("The answer to event broker 1 (").contains("is larger than the whole replay store");
 
         assertThat(replay.storedReplies()).isZero();
         assertThat(claims.contains("broker 1")).as("not held forever as if in flight").isFalse();
         Exchange again = delivery("broker", "1");
         replay.claim(again);
         assertThat(again.getProperty(EventReplay.STORED_REPLY)).as("processed anew").isNull();
+    }
+
+    @Test
+    void theWarningAboutATooLargeAnswerCannotForgeALogLine() {
+        Exchange first = delivery("broker", "1\r\nINFO forged line");
+        replay.claim(first);
+
+        String warning = standardErrorOf(() -> answer(first, 200, "x".repeat(1_000)));
+
+        assertThat(warning.strip()).doesNotContain("\n").doesNotContain("\r").contains("1\\u000d\\u000aINFO forged line");
+    }
+
+    /** What slf4j-simple (which writes to the current System.err) printed while {@code action} ran. */
+    private static String standardErrorOf(Runnable action) {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
