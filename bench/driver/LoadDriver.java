@@ -160,16 +160,20 @@ public class LoadDriver {
             if (targetMetricsUrl.isEmpty()) {
                 return buckets;
             }
+            Matcher m = Pattern.compile("(?m)^salesforce_target_event_seconds_bucket\\{outcome=\"success\",le=\"([^\"]+)\"\\} (\\S+)$")
+                    .matcher(page(targetMetricsUrl));
+            while (m.find()) {
+                double le = m.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1)) * 1000;
+                buckets.put(le, Double.parseDouble(m.group(2)));
+            }
+            return buckets;
+        }
+
+        /** The body of a GET to one of the processes under test. */
+        String page(String url) {
             try {
-                String page = admin.send(HttpRequest.newBuilder(URI.create(targetMetricsUrl))
-                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-                Matcher m = Pattern.compile("(?m)^salesforce_target_event_seconds_bucket\\{outcome=\"success\",le=\"([^\"]+)\"\\} (\\S+)$")
-                        .matcher(page);
-                while (m.find()) {
-                    double le = m.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1)) * 1000;
-                    buckets.put(le, Double.parseDouble(m.group(2)));
-                }
-                return buckets;
+                return admin.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
@@ -227,20 +231,12 @@ public class LoadDriver {
         }
 
         long counter(String name) {
-            try {
-                HttpResponse<String> answer = admin.send(HttpRequest.newBuilder(URI.create(simUrl + "/__admin/counters"))
-                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*(\\d+)").matcher(answer.body());
-                if (!m.find()) {
-                    throw new IllegalStateException("no " + name + " in " + answer.body());
-                }
-                return Long.parseLong(m.group(1));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+            String counters = page(simUrl + "/__admin/counters");
+            Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*(\\d+)").matcher(counters);
+            if (!m.find()) {
+                throw new IllegalStateException("no " + name + " in " + counters);
             }
+            return Long.parseLong(m.group(1));
         }
 
         /** utime + stime of a process, in seconds (0 if the pid is unknown). */
