@@ -12,7 +12,7 @@ public record Reliability(Duration connectTimeout, int maxConcurrentCalls, Durat
 
     public static Reliability defaults() {
         return new Reliability(Duration.ofSeconds(5), 10, Duration.ofSeconds(1), 3, Duration.ofMillis(200),
-                Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(2), 10_000, 16 * 1024 * 1024, Duration.ofMinutes(10),
-                Duration.ofSeconds(25));
+                Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(2), 10_000, 16 * 1024 * 1024,
+                Duration.ofMinutes(10), Duration.ofSeconds(25));
     }
 }

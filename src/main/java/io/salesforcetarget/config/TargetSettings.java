@@ -269,8 +269,8 @@ public record TargetSettings(String clientId, String authServer, String username
             long bytes = Math.min(1L << 30, positiveNumber(Key.REPLAY_BYTES, fallback));
             long limit = maxHeapBytes / 4;
             if (bytes > limit) {
-                problems.add(Key.REPLAY_BYTES.variable + " is " + bytes + " bytes, more than a quarter of the maximum heap ("
-                        + limit + " of " + maxHeapBytes + "): lower it, or give the JVM a larger heap (-Xmx)");
+                problems.add(Key.REPLAY_BYTES.variable + " is " + bytes + " bytes, more than a quarter of the maximum"
+                        + " heap (" + limit + " of " + maxHeapBytes + "): lower it, or give the JVM a larger heap (-Xmx)");
             }
             return (int) bytes;
         }

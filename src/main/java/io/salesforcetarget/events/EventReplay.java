@@ -104,8 +104,9 @@ public class EventReplay {
                     claims.confirm(key);
                 } else {
                     claims.remove(key);
-                    LOG.warn("The answer to event {} ({} bytes) is larger than the whole replay store "
-                            + "(EVENTS_REPLAY_STORE_BYTES): not kept, a redelivery of this event would be processed again",
+                    LOG.warn("The answer to event {} ({} bytes) is larger than the whole replay store"
+                            + " (EVENTS_REPLAY_STORE_BYTES): not kept, a redelivery of this event would be processed"
+                            + " again",
                             ApiCallRequestParser.withoutControlCharacters(key), answer.length); // the sender's text
                 }
             } else {

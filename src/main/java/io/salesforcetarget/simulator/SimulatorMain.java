@@ -11,8 +11,8 @@ import java.util.Iterator;
 /**
  * Runs the simulator on its own:
  * {@code --port N (default 8081) --public-key FILE [--client-id ID] [--username NAME] [--strict-audience]
- * [--daily-api-limit N] [--latency-ms N] [--max-records-per-type N]}. FILE is a PEM public key or certificate, e.g. the tm-sf.crt made by
- * {@code openssl req -x509 ...}.
+ * [--daily-api-limit N] [--latency-ms N] [--max-records-per-type N]}. FILE is a PEM public key or certificate,
+ * e.g. the tm-sf.crt made by {@code openssl req -x509 ...}.
  */
 public final class SimulatorMain {
 
