@@ -25,7 +25,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # free_port: a port nothing listens on, below Linux's ephemeral range (32768-) so that no outgoing connection takes it
-# meanwhile; the same as the image scripts use.
+# meanwhile; wait_for_listener PORT PID: until the target is ready. Both the same as the image scripts use.
 source container/image-root.sh
 free_port() { image_free_port; }
 
