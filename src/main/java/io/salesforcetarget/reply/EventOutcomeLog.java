@@ -48,10 +48,10 @@ public class EventOutcomeLog {
     private void record(Exchange exchange, int replyStatus, String outcome, String category, String detail,
             boolean warn) {
         ApiCallRequest request = exchange.getProperty(SalesforceExchange.REQUEST, ApiCallRequest.class);
-        metrics.event(outcome, request == null ? null : request.method(),
-                Duration.ofMillis(exchange.getClock().elapsed()));
+        long ms = exchange.getClock().elapsed(); // one figure for the metric and the log line
+        metrics.event(outcome, request == null ? null : request.method(), Duration.ofMillis(ms));
         if (warn ? LOG.isWarnEnabled() : LOG.isInfoEnabled()) {
-            Map<String, Object> fields = fields(exchange, request, replyStatus, outcome, category, detail);
+            Map<String, Object> fields = fields(exchange, request, replyStatus, outcome, category, detail, ms);
             String line = json ? toJson(fields) : toText(fields);
             if (warn) {
                 LOG.warn(line);
@@ -62,7 +62,7 @@ public class EventOutcomeLog {
     }
 
     private static Map<String, Object> fields(Exchange exchange, ApiCallRequest request, int replyStatus,
-            String outcome, String category, String detail) {
+            String outcome, String category, String detail, long ms) {
         InboundEvent inbound = exchange.getProperty(InboundEvent.PROPERTY, InboundEvent.class);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("event", inbound == null ? null : inbound.event().getId());
@@ -74,7 +74,7 @@ public class EventOutcomeLog {
         fields.put("outcome", outcome);
         fields.put("category", category);
         fields.put("failedAttempts", exchange.getProperty(SalesforceRetryPolicy.FAILED_ATTEMPTS, Integer.class));
-        fields.put("ms", exchange.getClock().elapsed());
+        fields.put("ms", ms);
         fields.put("detail", detail);
         return fields;
     }
