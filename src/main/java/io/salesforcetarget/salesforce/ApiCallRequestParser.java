@@ -152,6 +152,9 @@ public final class ApiCallRequestParser {
 
     /** Control characters (CR, LF, NUL, ...) written as backslash-u escapes: outside text never starts a log line. */
     public static String withoutControlCharacters(String text) {
+        if (text.chars().noneMatch(Character::isISOControl)) {
+            return text; // the usual case, and once per event for the outcome log line: no copy
+        }
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
             if (Character.isISOControl(c)) {

@@ -26,11 +26,12 @@ public class SalesforceApiCallRoutes extends RouteBuilder {
     /**
      * The camel-http endpoint; the URL of each call comes from the {@code CamelHttpUri} header. A payload goes with
      * every method that can carry one, GET and DELETE included, as the original adapter sent it (camel-http drops
-     * those bodies unless told).
+     * those bodies unless told). The answer carries Salesforce's headers only: the request's, the bearer token
+     * among them, are not copied onto it (camel-http's {@code copyHeaders}; the copy was 2 % of the CPU samples).
      */
     public static final String SALESFORCE_HTTP_ENDPOINT = "http://salesforce-instance";
     public static final String SALESFORCE_HTTP = SALESFORCE_HTTP_ENDPOINT + "?throwExceptionOnFailure=false"
-            + "&userAgent=salesforce-target&getWithBody=true&deleteWithBody=true";
+            + "&userAgent=salesforce-target&getWithBody=true&deleteWithBody=true&copyHeaders=false";
 
     private final TokenCache tokens;
     private final ApiVersionResolver versions;

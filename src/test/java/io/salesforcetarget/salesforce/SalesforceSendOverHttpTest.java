@@ -22,6 +22,8 @@ import com.sun.net.httpserver.HttpServer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -180,6 +182,22 @@ class SalesforceSendOverHttpTest extends CamelTestSupport {
         assertThat(result.getMessage().getHeaders()).containsOnlyKeys(SalesforceExchange.STATUS_CODE);
         assertThat(result.getMessage().getHeader(SalesforceExchange.STATUS_CODE)).isEqualTo(200);
         assertThat(result.getMessage().getBody(String.class)).isEqualTo("{\"ok\":true}");
+    }
+
+    /** Between the HTTP call and the capture of its answer: the bearer token is not copied onto the answer. */
+    @Test
+    void theAnswerOfTheHttpCallCarriesOnlySalesforcesHeaders() throws Exception {
+        AdviceWith.adviceWith(context, "salesforce-send",
+                route -> route.weaveById("http-request").after().to("mock:http-answer"));
+        MockEndpoint answer = getMockEndpoint("mock:http-answer");
+        answer.expectedMessageCount(1);
+
+        call("{\"action\":\"GET\",\"resource\":\"limits\"}");
+
+        answer.assertIsSatisfied();
+        Map<String, Object> headers = answer.getExchanges().get(0).getMessage().getHeaders();
+        assertThat(headers).containsEntry("Sforce-Limit-Info", "api-usage=18/5000")
+                .doesNotContainKeys("Authorization", "Accept", Exchange.HTTP_URI, Exchange.HTTP_METHOD);
     }
 
     @Test
