@@ -796,7 +796,7 @@ public class LoadDriver {
             int[] levels = Arrays.stream(config.get("levels", "1,16,64,256").split(",")).mapToInt(Integer::parseInt).toArray();
             double seconds = config.decimal("seconds", 10);
             double levelWarmup = config.decimal("level-warmup", 2);
-            double warmup = config.decimal("warmup", 45);
+            double warmup = config.decimal("warmup", 90);
             Path out = Path.of(config.get("out"));
             rig.login(config);
             log("direct token obtained; seeding records");
