@@ -812,6 +812,11 @@ public class LoadDriver {
                 jcmd(rig.targetPid, "JFR.start", "name=bench", "settings=" + config.get("jfr-settings", "profile"),
                         "filename=" + jfr);
             }
+            // async-profiler, CPU samples every 1 ms with kernel frames (jcmd takes the agent's options quoted)
+            String profilerLib = config.get("profiler-lib", "");
+            if (!profilerLib.isEmpty()) {
+                jcmd(rig.targetPid, "JVMTI.agent_load", profilerLib, "\"start,event=cpu,interval=1000000\"");
+            }
             List<PhaseResult[]> rows = new ArrayList<>();
             for (int level : levels) {
                 PhaseResult direct = check(phase(rig, Path2.DIRECT, level, 0, levelWarmup, seconds, 0, null), true);
@@ -837,6 +842,10 @@ public class LoadDriver {
             }
             if (!jfr.isEmpty()) {
                 jcmd(rig.targetPid, "JFR.stop", "name=bench");
+            }
+            if (!profilerLib.isEmpty()) {
+                jcmd(rig.targetPid, "JVMTI.agent_load", profilerLib,
+                        "\"stop,file=" + config.get("profile-file") + ",collapsed\"");
             }
             Report report = new Report(rows, half, config);
             report.write(out);
