@@ -46,6 +46,8 @@ public class CloudEventsReceiverRoute extends RouteBuilder {
         Predicate replyOnError = exchange -> policy.repliesOnError();
 
         from(ENDPOINT).routeId("cloudevents-receiver")
+                // The request body is a Vert.x buffer in memory already, read once: no stream-cache copy of it.
+                .streamCache("false")
                 // Missing or wrong inbound credentials: 401 and nothing else.
                 .onException(UnauthenticatedException.class).handled(true)
                     .process(replies::unauthorized).id("refuse-unauthenticated")

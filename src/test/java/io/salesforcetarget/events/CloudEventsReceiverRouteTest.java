@@ -8,12 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
+import io.vertx.core.buffer.Buffer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -38,6 +41,28 @@ class CloudEventsReceiverRouteTest extends ReceiverRouteTestSupport {
     }
 
     // ---- Success ----------------------------------------------------------------------------------------------------
+
+    /** platform-http-vertx gives the body as a Vert.x buffer, in memory: read as it is, not copied to a stream cache. */
+    @Test
+    void theRequestBodyIsReadAsItCame() throws Exception {
+        salesforce = answers(200, QUERY_RESULT);
+        AtomicReference<Object> bodyRead = new AtomicReference<>();
+        AdviceWith.adviceWith(context, "cloudevents-receiver", route -> route.weaveById("read-cloudevent").before()
+                .process(exchange -> bodyRead.set(exchange.getMessage().getBody())));
+        Buffer request = Buffer.buffer(QUERY_DATA);
+
+        Exchange reply = template.send("direct:in", exchange -> {
+            exchange.getMessage().setHeader("ce-specversion", "1.0");
+            exchange.getMessage().setHeader("ce-id", "buffer-1");
+            exchange.getMessage().setHeader("ce-source", "https://sender.example.com/flows/1");
+            exchange.getMessage().setHeader("ce-type", API_CALL_TYPE);
+            exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+            exchange.getMessage().setBody(request);
+        });
+
+        assertReplyEvent(reply, Mode.BINARY, "success");
+        assertThat(bodyRead.get()).isSameAs(request);
+    }
 
     @ParameterizedTest
     @EnumSource(Mode.class)
