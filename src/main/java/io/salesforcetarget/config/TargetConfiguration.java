@@ -27,6 +27,7 @@ import io.salesforcetarget.events.DrainGate;
 import io.salesforcetarget.events.EventReplay;
 import io.salesforcetarget.events.InboundAuthentication;
 import io.salesforcetarget.events.ReadinessCheck;
+import io.salesforcetarget.events.RefusedBeforeTheRoute;
 import io.salesforcetarget.metrics.SalesforceCallNotifier;
 import io.salesforcetarget.metrics.TargetMetrics;
 import io.salesforcetarget.reply.EventOutcomeLog;
@@ -83,6 +84,7 @@ public class TargetConfiguration implements CamelConfiguration {
                 InboundAuthentication.of(settings.security())));
         context.addRoutes(new SessionWarmUpRoute(tokens, reliability.loginMinInterval()));
         HealthCheckRegistry.get(context).register(new ReadinessCheck(tokens, gate));
+        context.addStartupListener(new RefusedBeforeTheRoute());
     }
 
     /**

@@ -146,7 +146,7 @@ public final class ApiCallRequestParser {
     }
 
     /** Echo user text in messages without control characters and without unbounded length. */
-    static String printable(String text) {
+    public static String printable(String text) {
         return withoutControlCharacters(text.length() > 80 ? text.substring(0, 80) + "..." : text);
     }
 

@@ -177,6 +177,27 @@ class SalesforceTargetIT extends TargetAgainstSimulatedOrg {
         assertThat(CloudEventClient.json(response.body()).get("code").asText()).isEqualTo("invalid-cloudevent");
     }
 
+    /** Refused by Vert.x before any route: 400 and one warning line, not "Unhandled exception in router". */
+    @Test
+    void aRequestTargetThatCannotBeDecodedGets400AndOneWarning() throws Exception {
+        java.net.URI listener = java.net.URI.create(target.url());
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+        String answer;
+        try (java.net.Socket socket = new java.net.Socket(listener.getHost(), listener.getPort())) {
+            socket.getOutputStream().write(("POST /%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n"
+                    + "Connection: close\r\n\r\n{}").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(answer).startsWith("HTTP/1.1 400");
+        assertThat(log.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("request refused before the route: reply=400 invalid-request POST /%zz")
+                .doesNotContain("Unhandled exception in router");
+    }
+
     @Test
     void anUnsupportedEventTypeGetsAnEventContextError() throws Exception {
         CloudEvent reply = replyOf(client.sendBinary("com.example.other", "{}"));

@@ -1,0 +1,82 @@
+package io.salesforcetarget.events;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.apache.camel.CamelContext;
+import org.apache.camel.StartupListener;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.salesforcetarget.salesforce.ApiCallRequestParser;
+
+/**
+ * Requests that fail in Vert.x before any route sees them: a request target it cannot decode ({@code /%zz}: 400),
+ * a body over the limit (413), a sender that closes the connection before its request is read. Each gets one warning line, as any refused event
+ * does, instead of Vert.x-web's "Unhandled exception in router" error. Any other failure there is not the request's
+ * fault and is still logged by Vert.x with its stack trace. The answers stay Vert.x's own.
+ */
+public final class RefusedBeforeTheRoute implements StartupListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RefusedBeforeTheRoute.class);
+
+    /**
+     * On both routers of every platform-http listener (events and management), once they exist: the listener's own,
+     * which decodes the path before handing a request on, and Camel's, whose routes read the body.
+     */
+    @Override
+    public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+        for (VertxPlatformHttpServer listener : context.hasServices(VertxPlatformHttpServer.class)) {
+            if (listener.getServer() != null && listener.getServer().requestHandler() instanceof Router router) {
+                install(router);
+            }
+        }
+        context.getRegistry().findByType(VertxPlatformHttpRouter.class).forEach(RefusedBeforeTheRoute::install);
+    }
+
+    @Override
+    public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+        // the listeners start with the context: see onCamelContextFullyStarted
+    }
+
+    static void install(Router router) {
+        // Client errors found before any route handles the request (a request target that cannot be decoded or no
+        // Host header: 400; a body over the limit: 413): Vert.x hands them to an error handler for their status, or
+        // logs them as errors. (No route for the path, 404, or the method, 405, it answers without a log line.)
+        for (int status : new int[] { 400, 413 }) {
+            router.errorHandler(status, request -> refused(request, status));
+        }
+        router.route().failureHandler(RefusedBeforeTheRoute::failed);
+    }
+
+    private static void refused(RoutingContext request, int reply) {
+        Throwable failure = request.failure();
+        LOG.warn("request refused before the route: reply={} invalid-request {} {}: {}", reply,
+                request.request().method(), ApiCallRequestParser.printable(request.request().uri()),
+                failure != null && failure.getMessage() != null ? ApiCallRequestParser.printable(failure.getMessage())
+                        : HttpResponseStatus.valueOf(reply).reasonPhrase());
+    }
+
+    /**
+     * A sender gone is said in one line; anything else goes on to Vert.x, which logs it with its stack trace, unless
+     * the connection is closed already.
+     */
+    private static void failed(RoutingContext request) {
+        if (request.failure() instanceof HttpClosedException) {
+            LOG.warn("request abandoned: the sender closed the connection before the request was read ({} {})",
+                    request.request().method(), ApiCallRequestParser.printable(request.request().uri()));
+            if (!request.response().ended() && !request.response().closed()) { // never leave a request hanging
+                request.response().setStatusCode(400).end();
+            }
+        } else if (request.response().closed()) {
+            // the sender is gone: another report of the abandoned request (the body reader's), nobody to answer
+            LOG.debug("failure after the sender closed the connection ({} {}): {}", request.request().method(),
+                    ApiCallRequestParser.printable(request.request().uri()), request.failure());
+        } else {
+            request.next();
+        }
+    }
+}
