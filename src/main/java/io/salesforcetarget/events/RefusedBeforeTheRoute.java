@@ -14,10 +14,12 @@ import org.slf4j.LoggerFactory;
 import io.salesforcetarget.salesforce.ApiCallRequestParser;
 
 /**
- * Requests that fail in Vert.x before any route sees them: a request target it cannot decode ({@code /%zz}: 400),
- * a body over the limit (413), a sender that closes the connection before its request is read. Each gets one warning line, as any refused event
+ * Requests that fail in Vert.x before any route sees them: a request target it cannot decode ({@code /%zz}: 400), a
+ * path or method no route takes (404, 405), a body over the limit (413), a sender that closes the connection before
+ * its request is read. Each gets one warning line, as any refused event
  * does, instead of Vert.x-web's "Unhandled exception in router" error. Any other failure there is not the request's
- * fault and is still logged by Vert.x with its stack trace. The answers stay Vert.x's own.
+ * fault and is logged as an error with its stack trace. The answers keep Vert.x's status, with its reason phrase as
+ * body (for a 404 instead of Vert.x's HTML page).
  */
 public final class RefusedBeforeTheRoute implements StartupListener {
 
@@ -44,12 +46,29 @@ public final class RefusedBeforeTheRoute implements StartupListener {
 
     static void install(Router router) {
         // Client errors found before any route handles the request (a request target that cannot be decoded or no
-        // Host header: 400; a body over the limit: 413): Vert.x hands them to an error handler for their status, or
-        // logs them as errors. (No route for the path, 404, or the method, 405, it answers without a log line.)
-        for (int status : new int[] { 400, 413 }) {
+        // Host header: 400; no route for the path: 404, or for the method: 405; a body over the limit: 413): Vert.x
+        // hands them to an error handler for their status, or else answers them and, for some, logs an error.
+        for (int status : new int[] { 400, 404, 405, 413 }) {
             router.errorHandler(status, request -> refused(request, status));
         }
         router.route().failureHandler(RefusedBeforeTheRoute::failed);
+        // What else Vert.x reports outside the handlers, with a status other than a client error's: a sender gone
+        // (reported again, without a cause), or a defect, which keeps its stack trace
+        for (int status = 100; status < 600; status++) {
+            if (status < 400 || status >= 500) {
+                router.errorHandler(status, RefusedBeforeTheRoute::unhandled);
+            }
+        }
+    }
+
+    private static void unhandled(RoutingContext request) {
+        if (request.response().closed()) {
+            LOG.debug("failure after the sender closed the connection ({} {}): {}", request.request().method(),
+                    ApiCallRequestParser.printable(request.request().uri()), request.failure());
+        } else {
+            LOG.error("request failed before the route: {} {}", request.request().method(),
+                    ApiCallRequestParser.printable(request.request().uri()), request.failure());
+        }
     }
 
     private static void refused(RoutingContext request, int reply) {
@@ -58,11 +77,14 @@ public final class RefusedBeforeTheRoute implements StartupListener {
                 request.request().method(), ApiCallRequestParser.printable(request.request().uri()),
                 failure != null && failure.getMessage() != null ? ApiCallRequestParser.printable(failure.getMessage())
                         : HttpResponseStatus.valueOf(reply).reasonPhrase());
+        if (!request.response().ended() && !request.response().closed()) { // as Vert.x answers: status and reason
+            request.response().setStatusCode(reply).end(HttpResponseStatus.valueOf(reply).reasonPhrase());
+        }
     }
 
     /**
-     * A sender gone is said in one line; anything else goes on to Vert.x, which logs it with its stack trace, unless
-     * the connection is closed already.
+     * A sender gone is said in one line; anything else goes on, to be logged with its stack trace, unless the
+     * connection is closed already.
      */
     private static void failed(RoutingContext request) {
         if (request.failure() instanceof HttpClosedException) {

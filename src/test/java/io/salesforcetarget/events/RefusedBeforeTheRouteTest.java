@@ -56,22 +56,34 @@ class RefusedBeforeTheRouteTest {
     }
 
     @Test
-    void aSenderGoneIsOneWarningAndNothingHangs() throws IOException {
-        String[] answerAndLog = answerAndLogOf("/gone");
+    void aPathOrMethodThatNoRouteTakesIsOneWarningWithItsStatus() throws IOException {
+        String[] noPath = answerAndLogOf("POST", "/nowhere");
+        String[] noMethod = answerAndLogOf("DELETE", "/");
 
-        assertThat(answerAndLog[0]).startsWith("HTTP/1.1 400");
-        assertThat(answerAndLog[1]).contains("WARN io.salesforcetarget.events.RefusedBeforeTheRoute - request abandoned: "
-                + "the sender closed the connection before the request was read (POST /gone)")
+        assertThat(noPath[0]).startsWith("HTTP/1.1 404").endsWith("Not Found");
+        assertThat(noPath[1]).contains("request refused before the route: reply=404 invalid-request POST /nowhere");
+        assertThat(noMethod[0]).startsWith("HTTP/1.1 405");
+        assertThat(noMethod[1]).contains("request refused before the route: reply=405 invalid-request DELETE /")
                 .doesNotContain("Unhandled");
     }
 
     @Test
-    void anyOtherFailureIsLeftToVertxWithItsStackTrace() throws IOException {
+    void aSenderGoneIsOneWarningAndNothingHangs() throws IOException {
+        String[] answerAndLog = answerAndLogOf("/gone");
+
+        assertThat(answerAndLog[0]).startsWith("HTTP/1.1 400");
+        assertThat(answerAndLog[1]).contains("WARN io.salesforcetarget.events.RefusedBeforeTheRoute - request "
+                + "abandoned: the sender closed the connection before the request was read (POST /gone)")
+                .doesNotContain("Unhandled");
+    }
+
+    @Test
+    void anyOtherFailureIsAnErrorWithItsStackTrace() throws IOException {
         String[] answerAndLog = answerAndLogOf("/defect");
 
         assertThat(answerAndLog[0]).startsWith("HTTP/1.1 500");
-        assertThat(answerAndLog[1]).contains("Unhandled exception in router", "IllegalStateException: a defect",
-                "\tat ").doesNotContain("RefusedBeforeTheRoute - ");
+        assertThat(answerAndLog[1]).contains("ERROR io.salesforcetarget.events.RefusedBeforeTheRoute - request failed "
+                + "before the route: POST /defect", "IllegalStateException: a defect", "\tat ");
     }
 
     @Test
@@ -83,17 +95,21 @@ class RefusedBeforeTheRouteTest {
     }
 
     /**
-     * The status line of the answer to a raw POST of {@code target}, and what slf4j-simple (which writes to the
+     * The answer to a raw request for {@code target}, and what slf4j-simple (which writes to the
      * current System.err) printed until the answer was complete: the handlers log before the answer is written.
      */
     private String[] answerAndLogOf(String target) throws IOException {
+        return answerAndLogOf("POST", target);
+    }
+
+    private String[] answerAndLogOf(String method, String target) throws IOException {
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.actualPort())) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\nConnection: close\r\n"
-                    + "\r\n{}").getBytes(StandardCharsets.US_ASCII));
+            out.write((method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n"
+                    + "Connection: close\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             String answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1); // until Vert.x closes
