@@ -16,10 +16,10 @@ import io.salesforcetarget.salesforce.ApiCallRequestParser;
 /**
  * Requests that fail in Vert.x before any route sees them: a request target it cannot decode ({@code /%zz}: 400), a
  * path or method no route takes (404, 405), a body over the limit (413), a sender that closes the connection before
- * its request is read. Each gets one warning line, as any refused event
- * does, instead of Vert.x-web's "Unhandled exception in router" error. Any other failure there is not the request's
- * fault and is logged as an error with its stack trace. The answers keep Vert.x's status, with its reason phrase as
- * body (for a 404 instead of Vert.x's HTML page).
+ * its request is read. Each gets one warning line, as any refused event does, instead of Vert.x-web's "Unhandled
+ * exception in router" error. Any other failure there is not the request's fault and is logged as an error with its
+ * stack trace. The answers keep Vert.x's status, with its reason phrase as body (for a 404 instead of Vert.x's HTML
+ * page).
  */
 public final class RefusedBeforeTheRoute implements StartupListener {
 
@@ -63,23 +63,19 @@ public final class RefusedBeforeTheRoute implements StartupListener {
 
     private static void unhandled(RoutingContext request) {
         if (request.response().closed()) {
-            LOG.debug("failure after the sender closed the connection ({} {}): {}", request.request().method(),
-                    ApiCallRequestParser.printable(request.request().uri()), request.failure());
+            senderGoneAlready(request);
         } else {
-            LOG.error("request failed before the route: {} {}", request.request().method(),
-                    ApiCallRequestParser.printable(request.request().uri()), request.failure());
+            LOG.error("request failed before the route: {}", requestLine(request), request.failure());
         }
     }
 
     private static void refused(RoutingContext request, int reply) {
         Throwable failure = request.failure();
-        LOG.warn("request refused before the route: reply={} invalid-request {} {}: {}", reply,
-                request.request().method(), ApiCallRequestParser.printable(request.request().uri()),
+        String reason = HttpResponseStatus.valueOf(reply).reasonPhrase();
+        LOG.warn("request refused before the route: reply={} invalid-request {}: {}", reply, requestLine(request),
                 failure != null && failure.getMessage() != null ? ApiCallRequestParser.printable(failure.getMessage())
-                        : HttpResponseStatus.valueOf(reply).reasonPhrase());
-        if (!request.response().ended() && !request.response().closed()) { // as Vert.x answers: status and reason
-            request.response().setStatusCode(reply).end(HttpResponseStatus.valueOf(reply).reasonPhrase());
-        }
+                        : reason);
+        answer(request, reply, reason); // as Vert.x answers: status and reason
     }
 
     /**
@@ -88,17 +84,29 @@ public final class RefusedBeforeTheRoute implements StartupListener {
      */
     private static void failed(RoutingContext request) {
         if (request.failure() instanceof HttpClosedException) {
-            LOG.warn("request abandoned: the sender closed the connection before the request was read ({} {})",
-                    request.request().method(), ApiCallRequestParser.printable(request.request().uri()));
-            if (!request.response().ended() && !request.response().closed()) { // never leave a request hanging
-                request.response().setStatusCode(400).end();
-            }
+            LOG.warn("request abandoned: the sender closed the connection before the request was read ({})",
+                    requestLine(request));
+            answer(request, 400, ""); // never leave a request hanging
         } else if (request.response().closed()) {
-            // the sender is gone: another report of the abandoned request (the body reader's), nobody to answer
-            LOG.debug("failure after the sender closed the connection ({} {}): {}", request.request().method(),
-                    ApiCallRequestParser.printable(request.request().uri()), request.failure());
+            senderGoneAlready(request); // another report of the abandoned request (the body reader's)
         } else {
             request.next();
         }
+    }
+
+    /** A failure of a request whose sender is gone: nobody to answer, and its warning is written already. */
+    private static void senderGoneAlready(RoutingContext request) {
+        LOG.debug("failure after the sender closed the connection ({}): {}", requestLine(request), request.failure());
+    }
+
+    private static void answer(RoutingContext request, int status, String body) {
+        if (!request.response().ended() && !request.response().closed()) {
+            request.response().setStatusCode(status).end(body);
+        }
+    }
+
+    /** Method and request target, the target escaped and bounded: it is the sender's text. */
+    private static String requestLine(RoutingContext request) {
+        return request.request().method() + " " + ApiCallRequestParser.printable(request.request().uri());
     }
 }
