@@ -1,10 +1,7 @@
 package io.salesforcetarget;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -17,18 +14,9 @@ class ApplicationTest {
     @Test
     void missingConfigurationStopsWithExitCode2AndNamesEveryVariableAndTheSimulatorOption() throws Exception {
         assumeTrue(System.getenv("SALESFORCE_AUTH_CLIENT_ID") == null, "runs only where no real configuration is set");
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        int exitCode;
-        try {
-            exitCode = Application.run(new String[0]);
-        } finally {
-            System.setErr(stderr);
-        }
-        String message = captured.toString(StandardCharsets.UTF_8);
-        assertThat(exitCode).isEqualTo(Application.INVALID_CONFIGURATION);
-        assertThat(message).contains("SALESFORCE_AUTH_CLIENT_ID", "SALESFORCE_AUTH_SERVER", "SALESFORCE_AUTH_USER",
+        StandardError.Captured<Integer> run = StandardError.during(() -> Application.run(new String[0]));
+        assertThat(run.result()).isEqualTo(Application.INVALID_CONFIGURATION);
+        assertThat(run.text()).contains("SALESFORCE_AUTH_CLIENT_ID", "SALESFORCE_AUTH_SERVER", "SALESFORCE_AUTH_USER",
                 "SALESFORCE_AUTH_CERT_KEY", "--simulator");
     }
 

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
 import org.junit.jupiter.api.Test;
 
+import io.salesforcetarget.StandardError;
+import io.salesforcetarget.security.RawHttp;
 import io.salesforcetarget.simulator.FaultKind;
 import io.salesforcetarget.simulator.RecordedRequest;
 
@@ -180,21 +182,12 @@ class SalesforceTargetIT extends TargetAgainstSimulatedOrg {
     /** Refused by Vert.x before any route: 400 and one warning line, not "Unhandled exception in router". */
     @Test
     void aRequestTargetThatCannotBeDecodedGets400AndOneWarning() throws Exception {
-        java.net.URI listener = java.net.URI.create(target.url());
-        java.io.PrintStream original = System.err;
-        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
-        System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
-        String answer;
-        try (java.net.Socket socket = new java.net.Socket(listener.getHost(), listener.getPort())) {
-            socket.getOutputStream().write(("POST /%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n"
-                    + "Connection: close\r\n\r\n{}").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
-        } finally {
-            System.setErr(original);
-        }
-        assertThat(answer).startsWith("HTTP/1.1 400");
-        assertThat(log.toString(java.nio.charset.StandardCharsets.UTF_8))
-                .contains("request refused before the route: reply=400 invalid-request POST /%zz")
+        byte[] request = ("POST /%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\nConnection: close\r\n"
+                + "\r\n{}").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        StandardError.Captured<RawHttp.Answer> answer = StandardError.during(() -> RawHttp.exchange(
+                java.net.URI.create(target.url()).getPort(), request, java.time.Duration.ofSeconds(10), false));
+        assertThat(answer.result().status()).isEqualTo(400);
+        assertThat(answer.text()).contains("request refused before the route: reply=400 invalid-request POST /%zz")
                 .doesNotContain("Unhandled exception in router");
     }
 

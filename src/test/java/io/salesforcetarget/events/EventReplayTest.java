@@ -11,6 +11,8 @@ import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.Test;
 
+import io.salesforcetarget.StandardError;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -110,7 +112,7 @@ class EventReplayTest {
     void anAnswerLargerThanTheStoreIsNotKeptAndItsKeyIsReleased() {
         Exchange first = delivery("broker", "1");
         replay.claim(first);
-        String warning = standardErrorOf(() -> answer(first, 200, "x".repeat(1_000)));
+        String warning = StandardError.of(() -> answer(first, 200, "x".repeat(1_000)));
         assertThat(warning).contains("The answer to event broker 1 (").contains("is larger than the whole replay store");
 
         assertThat(replay.storedReplies()).isZero();
@@ -125,22 +127,9 @@ class EventReplayTest {
         Exchange first = delivery("broker", "1\r\nINFO forged line");
         replay.claim(first);
 
-        String warning = standardErrorOf(() -> answer(first, 200, "x".repeat(1_000)));
+        String warning = StandardError.of(() -> answer(first, 200, "x".repeat(1_000)));
 
         assertThat(warning.strip()).doesNotContain("\n").doesNotContain("\r").contains("1\\u000d\\u000aINFO forged line");
-    }
-
-    /** What slf4j-simple (which writes to the current System.err) printed while {@code action} ran. */
-    private static String standardErrorOf(Runnable action) {
-        java.io.PrintStream original = System.err;
-        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        return captured.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test

@@ -2,14 +2,8 @@ package io.salesforcetarget.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.vertx.core.Vertx;
@@ -19,6 +13,11 @@ import io.vertx.ext.web.Router;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import io.salesforcetarget.StandardError;
+import io.salesforcetarget.StandardError.Captured;
+import io.salesforcetarget.security.RawHttp;
+import io.salesforcetarget.security.RawHttp.Answer;
 
 /**
  * Failures before the route, on a real Vert.x router on 127.0.0.1 with the handlers installed: one warning line
@@ -47,75 +46,62 @@ class RefusedBeforeTheRouteTest {
     }
 
     @Test
-    void aRequestTargetThatCannotBeDecodedIsOneWarning() throws IOException {
-        String[] answerAndLog = answerAndLogOf("/%zz");
+    void aRequestTargetThatCannotBeDecodedIsOneWarning() {
+        Captured<Answer> answer = post("/%zz");
 
-        assertThat(answerAndLog[0]).startsWith("HTTP/1.1 400");
-        assertThat(answerAndLog[1]).contains("WARN io.salesforcetarget.events.RefusedBeforeTheRoute - request refused "
+        assertThat(answer.result().status()).isEqualTo(400);
+        assertThat(answer.text()).contains("WARN io.salesforcetarget.events.RefusedBeforeTheRoute - request refused "
                 + "before the route: reply=400 invalid-request POST /%zz").doesNotContain("Unhandled", "\tat ");
     }
 
     @Test
-    void aPathOrMethodThatNoRouteTakesIsOneWarningWithItsStatus() throws IOException {
-        String[] noPath = answerAndLogOf("POST", "/nowhere");
-        String[] noMethod = answerAndLogOf("DELETE", "/");
+    void aPathOrMethodThatNoRouteTakesIsOneWarningWithItsStatus() {
+        Captured<Answer> noPath = request("POST", "/nowhere");
+        Captured<Answer> noMethod = request("DELETE", "/");
 
-        assertThat(noPath[0]).startsWith("HTTP/1.1 404").endsWith("Not Found");
-        assertThat(noPath[1]).contains("request refused before the route: reply=404 invalid-request POST /nowhere");
-        assertThat(noMethod[0]).startsWith("HTTP/1.1 405");
-        assertThat(noMethod[1]).contains("request refused before the route: reply=405 invalid-request DELETE /")
+        assertThat(noPath.result().status()).isEqualTo(404);
+        assertThat(noPath.result().bodyText()).isEqualTo("Not Found");
+        assertThat(noPath.text()).contains("request refused before the route: reply=404 invalid-request POST /nowhere");
+        assertThat(noMethod.result().status()).isEqualTo(405);
+        assertThat(noMethod.text()).contains("request refused before the route: reply=405 invalid-request DELETE /")
                 .doesNotContain("Unhandled");
     }
 
     @Test
-    void aSenderGoneIsOneWarningAndNothingHangs() throws IOException {
-        String[] answerAndLog = answerAndLogOf("/gone");
+    void aSenderGoneIsOneWarningAndNothingHangs() {
+        Captured<Answer> answer = post("/gone");
 
-        assertThat(answerAndLog[0]).startsWith("HTTP/1.1 400");
-        assertThat(answerAndLog[1]).contains("WARN io.salesforcetarget.events.RefusedBeforeTheRoute - request "
+        assertThat(answer.result().status()).isEqualTo(400);
+        assertThat(answer.text()).contains("WARN io.salesforcetarget.events.RefusedBeforeTheRoute - request "
                 + "abandoned: the sender closed the connection before the request was read (POST /gone)")
                 .doesNotContain("Unhandled");
     }
 
     @Test
-    void anyOtherFailureIsAnErrorWithItsStackTrace() throws IOException {
-        String[] answerAndLog = answerAndLogOf("/defect");
+    void anyOtherFailureIsAnErrorWithItsStackTrace() {
+        Captured<Answer> answer = post("/defect");
 
-        assertThat(answerAndLog[0]).startsWith("HTTP/1.1 500");
-        assertThat(answerAndLog[1]).contains("ERROR io.salesforcetarget.events.RefusedBeforeTheRoute - request failed "
+        assertThat(answer.result().status()).isEqualTo(500);
+        assertThat(answer.text()).contains("ERROR io.salesforcetarget.events.RefusedBeforeTheRoute - request failed "
                 + "before the route: POST /defect", "IllegalStateException: a defect", "\tat ");
     }
 
     @Test
-    void aGoodRequestIsUntouched() throws IOException {
-        String[] answerAndLog = answerAndLogOf("/");
+    void aGoodRequestIsUntouched() {
+        Captured<Answer> answer = post("/");
 
-        assertThat(answerAndLog[0]).startsWith("HTTP/1.1 200");
-        assertThat(answerAndLog[1]).isEmpty();
+        assertThat(answer.result().status()).isEqualTo(200);
+        assertThat(answer.text()).isEmpty();
     }
 
-    /**
-     * The answer to a raw request for {@code target}, and what slf4j-simple (which writes to the
-     * current System.err) printed until the answer was complete: the handlers log before the answer is written.
-     */
-    private String[] answerAndLogOf(String target) throws IOException {
-        return answerAndLogOf("POST", target);
+    private Captured<Answer> post(String target) {
+        return request("POST", target);
     }
 
-    private String[] answerAndLogOf(String method, String target) throws IOException {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.actualPort())) {
-            OutputStream out = socket.getOutputStream();
-            out.write((method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n"
-                    + "Connection: close\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1); // until Vert.x closes
-            return new String[] { answer, captured.toString(StandardCharsets.UTF_8) };
-        } finally {
-            System.setErr(original);
-        }
+    /** The answer to a raw request, and what was logged until it was complete: the handlers log before answering. */
+    private Captured<Answer> request(String method, String target) {
+        byte[] request = (method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n"
+                + "Connection: close\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII);
+        return StandardError.during(() -> RawHttp.exchange(server.actualPort(), request, Duration.ofSeconds(10), false));
     }
 }

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * non-UTF-8, odd framing: what the JDK client refuses to send) and reads the answer until the server closes the
  * connection (requests carry {@code Connection: close}).
  */
-final class RawHttp {
+public final class RawHttp {
 
     /** Largest answer read; the target's answers are small. */
     private static final int MAX_ANSWER = 8 * 1024 * 1024;
@@ -34,20 +34,20 @@ final class RawHttp {
      *
      * @param raw everything received, for searching secrets in the whole answer (status line and headers included)
      */
-    record Answer(int status, Map<String, List<String>> headers, byte[] body, byte[] raw, String problem) {
+    public record Answer(int status, Map<String, List<String>> headers, byte[] body, byte[] raw, String problem) {
 
         String header(String name) {
             List<String> values = headers.get(name);
             return values == null || values.isEmpty() ? null : values.get(0);
         }
 
-        String bodyText() {
+        public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
 
     /** @param halfClose signal the end of the request with a half-close (for requests whose framing is broken) */
-    static Answer exchange(int port, byte[] request, Duration timeout, boolean halfClose) {
+    public static Answer exchange(int port, byte[] request, Duration timeout, boolean halfClose) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout((int) timeout.toMillis());
