@@ -45,11 +45,13 @@ import java.util.regex.Pattern;
  * a lean client leaves them the CPU. Every response is read whole and checked (status, and for the target the
  * reply event's {@code ce-category: success}); anything else is an error.
  *
- * <p>Two paths carry the same work, a realistic mix of one create, one retrieve and one update per three events:
+ * <p>The paths carry the same work, a realistic mix of one create, one retrieve and one update per three events:
  * <ul>
  * <li>{@code target}: binary-mode CloudEvents {@code io.triggermesh.salesforce.apicall} to the target;</li>
  * <li>{@code direct}: the equivalent REST requests straight to the simulator, with a token the driver got
- * itself (an RS256 JWT bearer login signed here): the ceiling.</li>
+ * itself (an RS256 JWT bearer login signed here): the ceiling;</li>
+ * <li>{@code proxy} (with {@code --proxy-port}): the same REST requests through a bare reverse proxy in front of the
+ * simulator (bench/proxy/BareProxy.java): what any HTTP-to-HTTP bridge costs at the least.</li>
  * </ul>
  *
  * <p>Commands: {@code bench} (every concurrency level, both paths, then the half-load latency run; prints the
@@ -125,6 +127,9 @@ public class LoadDriver {
         final int simPort;
         final long targetPid;
         final long simPid;
+        /** The bare reverse proxy in front of the simulator (bench/run --bare-proxy); 0 when there is none. */
+        final int proxyPort;
+        final long proxyPid;
         final String api;
         final long clockTicks;
         final String simUrl;
@@ -145,6 +150,8 @@ public class LoadDriver {
             simPort = c.integer("sim-port", 0);
             targetPid = c.number(prefix + "target-pid", 0);
             simPid = c.number("sim-pid", 0);
+            proxyPort = c.integer("proxy-port", 0);
+            proxyPid = c.number("proxy-pid", 0);
             api = c.get("api", "v62.0");
             clockTicks = c.number("clock-ticks", 100);
             simUrl = "http://127.0.0.1:" + simPort;
@@ -460,7 +467,8 @@ public class LoadDriver {
 
     // ------------------------------------------------------------------------------------------------ the work
 
-    enum Path2 { TARGET, DIRECT }
+    /** TARGET: CloudEvents to the target; DIRECT: REST to the simulator; PROXY: the same REST through the bare proxy. */
+    enum Path2 { TARGET, DIRECT, PROXY }
 
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([a-zA-Z0-9]{15,18})\"");
 
@@ -477,11 +485,15 @@ public class LoadDriver {
         Work(Rig rig, Path2 path) {
             this.rig = rig;
             this.path = path;
-            this.hostHeader = "Host: 127.0.0.1:" + (path == Path2.TARGET ? rig.targetPort : rig.simPort) + "\r\n";
+            this.hostHeader = "Host: 127.0.0.1:" + port() + "\r\n";
         }
 
         int port() {
-            return path == Path2.TARGET ? rig.targetPort : rig.simPort;
+            return switch (path) {
+                case TARGET -> rig.targetPort;
+                case DIRECT -> rig.simPort;
+                case PROXY -> rig.proxyPort;
+            };
         }
 
         /** 0 create, 1 retrieve, 2 update. Returns null when OK, else a short error description. */
@@ -533,7 +545,7 @@ public class LoadDriver {
             } else {
                 int expected = op == 0 ? 201 : op == 1 ? 200 : 204;
                 if (r.status() != expected) {
-                    return "direct " + r.status() + " " + snippet(r.text());
+                    return path + " " + r.status() + " " + snippet(r.text());
                 }
             }
             if (op == 0) {
@@ -607,6 +619,7 @@ public class LoadDriver {
         Stats stats;
         double targetCpuSeconds;
         double simCpuSeconds;
+        double proxyCpuSeconds;
         double driverCpuSeconds;
         /** CPU the rest of the machine used meanwhile: a busy neighbour makes the figures worse, not comparable. */
         double otherCpuSeconds;
@@ -707,6 +720,7 @@ public class LoadDriver {
         sleepUntil(measureFrom);
         double targetCpu0 = rig.cpuSeconds(rig.targetPid);
         double simCpu0 = rig.cpuSeconds(rig.simPid);
+        double proxyCpu0 = rig.cpuSeconds(rig.proxyPid);
         double ownCpu0 = rig.ownCpuSeconds();
         double busy0 = rig.machineBusySeconds();
         long logins0 = rig.successfulLogins();
@@ -737,9 +751,10 @@ public class LoadDriver {
         PhaseResult result = new PhaseResult();
         result.targetCpuSeconds = rig.cpuSeconds(rig.targetPid) - targetCpu0;
         result.simCpuSeconds = rig.cpuSeconds(rig.simPid) - simCpu0;
+        result.proxyCpuSeconds = rig.cpuSeconds(rig.proxyPid) - proxyCpu0;
         result.driverCpuSeconds = rig.ownCpuSeconds() - ownCpu0;
         result.otherCpuSeconds = Math.max(0, rig.machineBusySeconds() - busy0 - result.targetCpuSeconds
-                - result.simCpuSeconds - result.driverCpuSeconds);
+                - result.simCpuSeconds - result.proxyCpuSeconds - result.driverCpuSeconds);
         result.logins = rig.successfulLogins() - logins0;
         if (!ownTime0.isEmpty()) {
             TreeMap<Double, Double> ownTime = rig.ownTimeHistogram();
@@ -806,6 +821,11 @@ public class LoadDriver {
             log(String.format("warm-up: %.0f s through the target, %.0f s direct (c=32)", warmup, warmup / 3));
             check(phase(rig, Path2.TARGET, 32, 0, warmup, 0.5, 0, null), false);
             check(phase(rig, Path2.DIRECT, 32, 0, warmup / 3, 0.5, 0, null), false);
+            boolean proxy = rig.proxyPort > 0;
+            if (proxy) {
+                log(String.format("warm-up: %.0f s through the bare proxy (c=32)", warmup / 3));
+                check(phase(rig, Path2.PROXY, 32, 0, warmup / 3, 0.5, 0, null), false);
+            }
 
             String jfr = config.get("jfr-file", "");
             if (!jfr.isEmpty()) { // profile the steady state only: after the warm-up, until the end of the run
@@ -821,7 +841,9 @@ public class LoadDriver {
             for (int level : levels) {
                 PhaseResult direct = check(phase(rig, Path2.DIRECT, level, 0, levelWarmup, seconds, 0, null), true);
                 PhaseResult target = check(phase(rig, Path2.TARGET, level, 0, levelWarmup, seconds, 0, null), true);
-                rows.add(new PhaseResult[] {direct, target});
+                rows.add(proxy ? new PhaseResult[] {direct, target,
+                        check(phase(rig, Path2.PROXY, level, 0, levelWarmup, seconds, 0, null), true)}
+                        : new PhaseResult[] {direct, target});
                 log(String.format("c=%d: direct %.0f/s p50 %.2f ms, target %.0f/s p50 %.2f ms, target cpu %.2f s/1k",
                         level, direct.stats.perSecond(), direct.stats.p50(), target.stats.perSecond(),
                         target.stats.p50(), target.perThousand(target.targetCpuSeconds)));
@@ -837,7 +859,9 @@ public class LoadDriver {
                     log(String.format("half load: open loop at %.0f events/s, %d connections", rate, workers));
                     PhaseResult direct = check(phase(rig, Path2.DIRECT, workers, rate, levelWarmup, seconds, 0, null), true);
                     PhaseResult target = check(phase(rig, Path2.TARGET, workers, rate, levelWarmup, seconds, 0, null), true);
-                    half = new PhaseResult[] {direct, target};
+                    half = proxy ? new PhaseResult[] {direct, target,
+                            check(phase(rig, Path2.PROXY, workers, rate, levelWarmup, seconds, 0, null), true)}
+                            : new PhaseResult[] {direct, target};
                 }
             }
             if (!jfr.isEmpty()) {
@@ -911,10 +935,15 @@ public class LoadDriver {
             }
             double others = 0;
             for (PhaseResult[] row : rows) {
-                others = Math.max(others, Math.max(row[0].otherCpuPercent(), row[1].otherCpuPercent()));
+                for (PhaseResult r : row) {
+                    others = Math.max(others, r.otherCpuPercent());
+                }
             }
             t.append(String.format(Locale.ROOT, "%nOther processes on the machine used at most %.0f%% of one core during a "
                     + "measured phase.", others));
+            if (rows.stream().allMatch(row -> row.length == 3)) {
+                t.append("\n\n").append(proxyTable());
+            }
             String startup = config.get("startup-ms", "");
             if (!startup.isEmpty()) {
                 t.append("\nTarget start to ready: ").append(startup).append(" ms (median of 3 starts, fastest ")
@@ -934,6 +963,35 @@ public class LoadDriver {
                     d.stats.errors() + x.stats.errors(), x.targetPeakRssMiB, x.perThousand(x.targetCpuSeconds));
         }
 
+        /**
+         * The yardstick: the same REST calls as the direct path through a bare reverse proxy (two HTTP exchanges
+         * per event and nothing else), next to the target.
+         */
+        String proxyTable() {
+            StringBuilder t = new StringBuilder("| clients | direct ev/s | bare proxy ev/s | proxy/direct "
+                    + "| proxy p50 / p99 / max ms | proxy added p50 / p99 ms | proxy CPU s per 1k ev "
+                    + "| target ev/s | target/proxy | target CPU s per 1k ev |\n");
+            t.append("|---:|---:|---:|---:|---|---|---:|---:|---:|---:|\n");
+            List<PhaseResult[]> all = new ArrayList<>(rows);
+            if (half != null) {
+                all.add(half);
+            }
+            for (PhaseResult[] row : all) {
+                PhaseResult d = row[0];
+                PhaseResult x = row[1];
+                PhaseResult p = row[2];
+                String label = p.rate > 0 ? String.format(Locale.ROOT, "%d, open loop %.0f ev/s (half load)",
+                        p.concurrency, p.rate) : String.valueOf(p.concurrency);
+                t.append(String.format(Locale.ROOT,
+                        "| %s | %.0f | %.0f | %.2f | %.2f / %.2f / %.1f | %+.2f / %+.2f | %.3f | %.0f | %.2f | %.3f |%n",
+                        label, d.stats.perSecond(), p.stats.perSecond(), p.stats.perSecond() / d.stats.perSecond(),
+                        p.stats.p50(), p.stats.p99(), p.stats.max(), p.stats.p50() - d.stats.p50(),
+                        p.stats.p99() - d.stats.p99(), p.perThousand(p.proxyCpuSeconds), x.stats.perSecond(),
+                        x.stats.perSecond() / p.stats.perSecond(), x.perThousand(x.targetCpuSeconds)));
+            }
+            return t.toString();
+        }
+
         /** A histogram bound: "≤ 2.1" (the event took at most that long), "-" when not measured. */
         private static String atMost(double bound) {
             return Double.isNaN(bound) ? "-" : String.format(Locale.ROOT, "≤ %.1f", bound);
@@ -943,7 +1001,7 @@ public class LoadDriver {
             Files.createDirectories(dir);
             StringBuilder csv = new StringBuilder("kind,path,concurrency,rate,events,seconds,events_per_s,p50_ms,p99_ms,"
                     + "p999_ms,max_ms,mean_ms,errors,logins,logins_per_10k,target_cpu_s_per_1k,sim_cpu_s_per_1k,"
-                    + "driver_cpu_s_per_1k,other_processes_cpu_pct,target_peak_rss_mib,target_rss_mib,"
+                    + "driver_cpu_s_per_1k,proxy_cpu_s_per_1k,other_processes_cpu_pct,target_peak_rss_mib,target_rss_mib,"
                     + "own_p50_ms_at_most,own_p99_ms_at_most\n");
             List<String> json = new ArrayList<>();
             List<PhaseResult> all = new ArrayList<>();
@@ -956,11 +1014,11 @@ public class LoadDriver {
             for (PhaseResult r : all) {
                 String kind = r.rate > 0 ? "half-load" : "level";
                 Stats s = r.stats;
-                csv.append(String.format(Locale.ROOT, "%s,%s,%d,%.0f,%d,%.3f,%.1f,%.3f,%.3f,%.3f,%.3f,%.3f,%d,%d,%.2f,%.4f,%.4f,%.4f,%.1f,%.1f,%.1f,%.3f,%.3f%n",
+                csv.append(String.format(Locale.ROOT, "%s,%s,%d,%.0f,%d,%.3f,%.1f,%.3f,%.3f,%.3f,%.3f,%.3f,%d,%d,%.2f,%.4f,%.4f,%.4f,%.4f,%.1f,%.1f,%.1f,%.3f,%.3f%n",
                         kind, r.path, r.concurrency, r.rate, s.count(), s.seconds(), s.perSecond(), s.p50(), s.p99(),
                         s.p999(), s.max(), s.mean(), s.errors(), r.logins, r.loginsPer10k(),
                         r.perThousand(r.targetCpuSeconds), r.perThousand(r.simCpuSeconds),
-                        r.perThousand(r.driverCpuSeconds), r.otherCpuPercent(), r.targetPeakRssMiB, r.targetRssMiB,
+                        r.perThousand(r.driverCpuSeconds), r.perThousand(r.proxyCpuSeconds), r.otherCpuPercent(), r.targetPeakRssMiB, r.targetRssMiB,
                         r.ownP50, r.ownP99));
                 Map<String, Object> o = new LinkedHashMap<>();
                 o.put("kind", kind);
@@ -981,6 +1039,7 @@ public class LoadDriver {
                 o.put("targetCpuSecondsPer1k", r.perThousand(r.targetCpuSeconds));
                 o.put("simulatorCpuSecondsPer1k", r.perThousand(r.simCpuSeconds));
                 o.put("driverCpuSecondsPer1k", r.perThousand(r.driverCpuSeconds));
+                o.put("proxyCpuSecondsPer1k", r.perThousand(r.proxyCpuSeconds));
                 o.put("otherProcessesCpuPercent", r.otherCpuPercent());
                 o.put("targetPeakRssMiB", r.targetPeakRssMiB);
                 o.put("targetRssMiB", r.targetRssMiB);
