@@ -823,7 +823,7 @@ public class LoadDriver {
             check(phase(rig, Path2.DIRECT, 32, 0, warmup / 3, 0.5, 0, null), false);
             boolean proxy = rig.proxyPort > 0;
             if (proxy) {
-                log(String.format("warm-up: %.0f s through the bare proxy (c=32)", warmup / 3));
+                log(String.format("warm-up: %.0f s through the %s (c=32)", warmup / 3, config.get("proxy-label", "bare proxy")));
                 check(phase(rig, Path2.PROXY, 32, 0, warmup / 3, 0.5, 0, null), false);
             }
 
@@ -968,7 +968,8 @@ public class LoadDriver {
          * per event and nothing else), next to the target.
          */
         String proxyTable() {
-            StringBuilder t = new StringBuilder("| clients | direct ev/s | bare proxy ev/s | proxy/direct "
+            String name = config.get("proxy-label", "bare proxy");
+            StringBuilder t = new StringBuilder("| clients | direct ev/s | " + name + " ev/s | proxy/direct "
                     + "| proxy p50 / p99 / max ms | proxy added p50 / p99 ms | proxy CPU s per 1k ev "
                     + "| target ev/s | target/proxy | target CPU s per 1k ev |\n");
             t.append("|---:|---:|---:|---:|---|---|---:|---:|---:|---:|\n");
@@ -1051,7 +1052,7 @@ public class LoadDriver {
                 json.add(Json.write(o));
             }
             Map<String, Object> meta = new LinkedHashMap<>();
-            for (String key : List.of("startup-ms", "startup-min-ms", "startup-no-cds-ms", "machine", "target-jvm-flags", "commit", "date")) {
+            for (String key : List.of("startup-ms", "startup-min-ms", "startup-no-cds-ms", "machine", "target-jvm-flags", "commit", "date", "proxy-label")) {
                 meta.put(key, config.get(key, ""));
             }
             Files.writeString(dir.resolve("results.csv"), csv);
