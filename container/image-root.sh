@@ -1,6 +1,6 @@
 # shellcheck shell=bash
-# Runs an OCI image tarball (as Jib writes it) without a container runtime: what train-class-data.sh and
-# bench/image-start share (bench/common.sh takes its free port and readiness wait). Sourced, not run. Running an
+# Runs an OCI image tarball (as Jib writes it) without a container runtime: what train-class-data.sh,
+# bench/image-start and ContainerImageIT share (bench/common.sh takes its free port and readiness wait). Sourced, not run. Running an
 # image needs root and util-linux unshare.
 
 # unpack_image TARBALL DIR: the image's layers, in order, into DIR/root; sets IMAGE_ROOT and IMAGE_ENTRYPOINT (array).
@@ -24,17 +24,25 @@ unpack_image() {
 _image_blob() { echo "$1/blobs/sha256/${2#sha256:}"; }
 _image_digests() { grep -o '"digest":"sha256:[0-9a-f]*"' "$1" | cut -d'"' -f4; }
 
-# run_in_image ROOT [NAME=VALUE ...] -- COMMAND...: as a container runtime would: own mount and PID namespaces, /proc
-# and /dev, the image's root, working directory /app, only the given environment; the network stays the host's.
-# Replaces the calling shell (run it in a subshell, "( run_in_image ... ) &"): the JVM is then that PID's only child.
+# run_in_image ROOT [--wd DIR] [--user UID:GID] [NAME=VALUE ...] -- COMMAND...: as a container runtime would: own
+# mount and PID namespaces, /proc and /dev, the image's root, working directory DIR (default /app), as UID:GID (default
+# the caller), only the given environment; the network stays the host's. Replaces the calling shell (run it in a
+# subshell, "( run_in_image ... ) &"): the JVM is then that PID's only child. ContainerImageIT runs it too.
 run_in_image() {
-  local root=$1
-  local -a environment=()
+  local root=$1 wd=/app
+  local -a environment=() identity=()
   shift
-  while [[ $1 != -- ]]; do environment+=("$1"); shift; done
+  while [[ $1 != -- ]]; do
+    case $1 in
+      --wd) wd=$2; shift ;;
+      --user) identity=(--setuid="${2%%:*}" --setgid="${2##*:}"); shift ;;
+      *) environment+=("$1") ;;
+    esac
+    shift
+  done
   shift
-  exec env -i "${environment[@]}" /usr/bin/unshare --mount /bin/sh -c 'root=$0; /usr/bin/mount --rbind /dev "$root/dev" && exec /usr/bin/unshare --pid --fork --kill-child=SIGTERM --mount-proc --root="$root" --wd=/app -- "$@"' \
-    "$root" "$@"
+  exec env -i "${environment[@]}" /usr/bin/unshare --mount /bin/sh -c 'root=$0 wd=$1; shift; /usr/bin/mount --rbind /dev "$root/dev" && exec /usr/bin/unshare --pid --fork --kill-child=SIGTERM --mount-proc --root="$root" --wd="$wd" "$@"' \
+    "$root" "$wd" "${identity[@]}" -- "$@"
 }
 
 # image_free_port: a port nothing listens on, below the ephemeral range.

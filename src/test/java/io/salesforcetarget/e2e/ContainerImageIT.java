@@ -148,27 +148,20 @@ class ContainerImageIT {
         String[] user = config.get("config").get("User").asText().split(":");
         int port = RunningTarget.freePort();
 
-        // Like a container runtime: own mount and PID namespaces, /proc and /dev, the image's root, working
-        // directory, user, environment and entrypoint (resolved on the image's PATH); the network stays the host's.
-        List<String> command = new ArrayList<>(List.of("/usr/bin/unshare", "--mount", "/bin/sh", "-c",
-                "root=$0 wd=$1 uid=$2 gid=$3; shift 3; mount --rbind /dev \"$root/dev\" && exec /usr/bin/unshare"
-                        + " --pid --fork --kill-child=SIGTERM --mount-proc --root=\"$root\" --wd=\"$wd\""
-                        + " --setuid=\"$uid\" --setgid=\"$gid\" \"$@\"",
-                root.toString(), config.get("config").get("WorkingDir").asText(), user[0], user[1]));
+        // Like a container runtime (container/image-root.sh, run_in_image: own mount and PID namespaces, /proc and
+        // /dev, the image's root), with the image's working directory, user, environment and entrypoint (resolved on
+        // the image's PATH); the network stays the host's.
+        List<String> command = new ArrayList<>(List.of("bash", "-c", "source \"$0\" && run_in_image \"$@\"",
+                Path.of("container/image-root.sh").toAbsolutePath().toString(), root.toString(),
+                "--wd", config.get("config").get("WorkingDir").asText(), "--user", user[0] + ":" + user[1]));
+        command.addAll(texts(config.get("config").get("Env")));
+        command.addAll(List.of("PORT=" + port, "HOST=127.0.0.1", "EXAMPLE_NEW_ACCOUNT_ENABLED=true",
+                // The class-data archive must map (-Xshare:on: the JVM stops otherwise), so it matches the image's
+                // own JVM and class path, and the image starts with it.
+                "JAVA_TOOL_OPTIONS=-Xshare:on", "--"));
         command.addAll(texts(config.get("config").get("Entrypoint")));
         command.add("--simulator");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().clear();
-        for (String variable : texts(config.get("config").get("Env"))) {
-            builder.environment().put(variable.substring(0, variable.indexOf('=')),
-                    variable.substring(variable.indexOf('=') + 1));
-        }
-        builder.environment().put("PORT", String.valueOf(port));
-        builder.environment().put("HOST", "127.0.0.1");
-        builder.environment().put("EXAMPLE_NEW_ACCOUNT_ENABLED", "true");
-        // The class-data archive must map (-Xshare:on: the JVM stops otherwise), so it matches the image's own JVM
-        // and class path, and the image starts with it.
-        builder.environment().put("JAVA_TOOL_OPTIONS", "-Xshare:on");
         Process container = builder.start();
         List<String> output = new CopyOnWriteArrayList<>();
         try {
