@@ -5,7 +5,9 @@ import java.util.function.LongSupplier;
 
 import io.cloudevents.CloudEvent;
 import org.apache.camel.Exchange;
+import org.apache.camel.Route;
 import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.SynchronizationRouteAware;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,10 @@ import io.salesforcetarget.salesforce.ApiCallRequestParser;
  * A stored answer leaves the store after its TTL (or when the store is full), and its key is released with it. An
  * answer larger than the whole store is not kept, and its key is released at once: a redelivery of that event is
  * processed again (logged as a warning when it happens).
+ * <p>
+ * The answer is remembered (or the key released) as soon as the receiving route has finished, on the thread that ran
+ * it, before the answer is written: not when the exchange is done, which platform-http-vertx signals on the
+ * listener's one event loop thread, where the stores' locks, shared with every worker, would stall every connection.
  */
 public class EventReplay {
 
@@ -87,16 +93,56 @@ public class EventReplay {
         return encoded == null ? null : StoredReply.decode(encoded);
     }
 
-    /** When the exchange is done: an acknowledged event is remembered with its answer; anything else is released. */
-    private final class RememberOrRelease extends SynchronizationAdapter {
+    /**
+     * When the route that received the event has finished (or, if it never finishes, when the exchange is done): an
+     * acknowledged event is remembered with its answer; anything else is released.
+     */
+    private final class RememberOrRelease extends SynchronizationAdapter implements SynchronizationRouteAware {
         private final String key;
+        private volatile boolean settled;
 
         RememberOrRelease(String key) {
             this.key = key;
         }
 
         @Override
+        public SynchronizationRouteAware getRouteSynchronization() {
+            return this; // Camel calls onAfterRoute only through this
+        }
+
+        @Override
+        public void onBeforeRoute(Route route, Exchange exchange) {
+            // nothing: the event is claimed already
+        }
+
+        @Override
+        public void onAfterRoute(Route route, Exchange exchange) {
+            if (route.getRouteId().equals(exchange.getFromRouteId())) { // not a route it was sent on to (direct:)
+                settle(exchange);
+            }
+        }
+
+        @Override
         public void onComplete(Exchange exchange) {
+            if (!settled) {
+                settle(exchange);
+            }
+        }
+
+        @Override
+        public void onFailure(Exchange exchange) {
+            if (!settled) {
+                settled = true;
+                claims.remove(key);
+            }
+        }
+
+        private void settle(Exchange exchange) {
+            settled = true;
+            if (exchange.isFailed()) {
+                claims.remove(key);
+                return;
+            }
             int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 500, Integer.class);
             if (status >= 200 && status < 300) {
                 byte[] answer = StoredReply.of(exchange.getMessage()).encode();
@@ -112,11 +158,6 @@ public class EventReplay {
             } else {
                 claims.remove(key);
             }
-        }
-
-        @Override
-        public void onFailure(Exchange exchange) {
-            claims.remove(key);
         }
     }
 }

@@ -2,12 +2,16 @@ package io.salesforcetarget.events;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.cloudevents.core.builder.CloudEventBuilder;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultExchange;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.Test;
 
@@ -130,6 +134,46 @@ class EventReplayTest {
         String warning = StandardError.of(() -> answer(first, 200, "x".repeat(1_000)));
 
         assertThat(warning.strip()).doesNotContain("\n").doesNotContain("\r").contains("1\\u000d\\u000aINFO forged line");
+    }
+
+    /**
+     * Remembered as the receiving route ends, on its thread, before the answer is written: platform-http-vertx
+     * signals "done" on the listener's one event loop, which must not wait for the stores' locks.
+     */
+    @Test
+    void theAnswerIsRememberedWhenTheReceivingRouteEndsNotWhenTheExchangeIsDone() throws Exception {
+        List<String> seen = new ArrayList<>();
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:receive").routeId("receive")
+                        .process(exchange -> exchange.setProperty(InboundEvent.PROPERTY,
+                                delivery("broker", "1").getProperty(InboundEvent.PROPERTY)))
+                        .process(replay::claim)
+                        .to("direct:call")
+                        .process(exchange -> seen.add("after the call: " + replay.storedReplies()
+                                + (claims.contains("broker 1") ? " claimed" : " released")))
+                        .process(exchange -> {
+                            exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+                            exchange.getMessage().setBody("{}".getBytes());
+                            // completions run last added first: this one runs before any the replay could use
+                            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                                @Override
+                                public void onComplete(Exchange done) {
+                                    seen.add("when done: " + replay.storedReplies());
+                                }
+                            });
+                        });
+                from("direct:call").routeId("call").setBody(constant("a route the event is sent on to"));
+            }
+        });
+        camel.start();
+        try {
+            camel.createProducerTemplate().sendBody("direct:receive", "event");
+        } finally {
+            camel.stop();
+        }
+        assertThat(seen).containsExactly("after the call: 0 claimed", "when done: 1");
     }
 
     @Test
