@@ -821,8 +821,10 @@ public class LoadDriver {
             log(String.format("warm-up: %.0f s through the target, %.0f s direct (c=32)", warmup, warmup / 3));
             check(phase(rig, Path2.TARGET, 32, 0, warmup, 0.5, 0, null), false);
             check(phase(rig, Path2.DIRECT, 32, 0, warmup / 3, 0.5, 0, null), false);
-            boolean proxy = rig.proxyPort > 0;
-            if (proxy) {
+            // each level and the half load measure these paths, in this order (the report reads them so)
+            List<Path2> paths = rig.proxyPort > 0 ? List.of(Path2.DIRECT, Path2.TARGET, Path2.PROXY)
+                    : List.of(Path2.DIRECT, Path2.TARGET);
+            if (paths.contains(Path2.PROXY)) {
                 log(String.format("warm-up: %.0f s through the %s (c=32)", warmup / 3, config.get("proxy-label", "bare proxy")));
                 check(phase(rig, Path2.PROXY, 32, 0, warmup / 3, 0.5, 0, null), false);
             }
@@ -839,11 +841,10 @@ public class LoadDriver {
             }
             List<PhaseResult[]> rows = new ArrayList<>();
             for (int level : levels) {
-                PhaseResult direct = check(phase(rig, Path2.DIRECT, level, 0, levelWarmup, seconds, 0, null), true);
-                PhaseResult target = check(phase(rig, Path2.TARGET, level, 0, levelWarmup, seconds, 0, null), true);
-                rows.add(proxy ? new PhaseResult[] {direct, target,
-                        check(phase(rig, Path2.PROXY, level, 0, levelWarmup, seconds, 0, null), true)}
-                        : new PhaseResult[] {direct, target});
+                PhaseResult[] row = measure(paths, level, 0, levelWarmup, seconds);
+                rows.add(row);
+                PhaseResult direct = row[0];
+                PhaseResult target = row[1];
                 log(String.format("c=%d: direct %.0f/s p50 %.2f ms, target %.0f/s p50 %.2f ms, target cpu %.2f s/1k",
                         level, direct.stats.perSecond(), direct.stats.p50(), target.stats.perSecond(),
                         target.stats.p50(), target.perThousand(target.targetCpuSeconds)));
@@ -857,11 +858,7 @@ public class LoadDriver {
                     double rate = Math.floor(row[1].stats.perSecond() / 2);
                     int workers = reference;
                     log(String.format("half load: open loop at %.0f events/s, %d connections", rate, workers));
-                    PhaseResult direct = check(phase(rig, Path2.DIRECT, workers, rate, levelWarmup, seconds, 0, null), true);
-                    PhaseResult target = check(phase(rig, Path2.TARGET, workers, rate, levelWarmup, seconds, 0, null), true);
-                    half = proxy ? new PhaseResult[] {direct, target,
-                            check(phase(rig, Path2.PROXY, workers, rate, levelWarmup, seconds, 0, null), true)}
-                            : new PhaseResult[] {direct, target};
+                    half = measure(paths, workers, rate, levelWarmup, seconds);
                 }
             }
             if (!jfr.isEmpty()) {
@@ -874,6 +871,16 @@ public class LoadDriver {
             Report report = new Report(rows, half, config);
             report.write(out);
             System.out.println(report.table());
+        }
+
+        /** One measured phase per path at this concurrency (an open loop at {@code rate} when above 0). */
+        PhaseResult[] measure(List<Path2> paths, int concurrency, double rate, double warmup, double seconds)
+                throws Exception {
+            PhaseResult[] row = new PhaseResult[paths.size()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = check(phase(rig, paths.get(i), concurrency, rate, warmup, seconds, 0, null), true);
+            }
+            return row;
         }
 
         PhaseResult check(PhaseResult r, boolean verbose) {
