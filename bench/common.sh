@@ -41,9 +41,15 @@ start_simulator() {
     >"$OUT/simulator.log" 2>&1 &
   SIM_PID=$!
   PIDS+=("$SIM_PID")
-  for _ in $(seq 1 300); do
-    curl -s -o /dev/null "http://127.0.0.1:$SIM_PORT/__admin/counters" && return
-    kill -0 "$SIM_PID" 2>/dev/null || { cat "$OUT/simulator.log"; exit 1; }
+  wait_for_org "$SIM_PORT" "$SIM_PID" "$OUT/simulator.log" 300
+}
+
+# wait_for_org PORT PID LOG TRIES: until the simulated org's counters answer on PORT (the simulator, or a proxy in front
+# of it), checked every 50 ms at most TRIES times; if PID ends first, prints LOG and exits.
+wait_for_org() {
+  for _ in $(seq 1 "$4"); do
+    curl -sf -o /dev/null "http://127.0.0.1:$1/__admin/counters" && return
+    kill -0 "$2" 2>/dev/null || { cat "$3" >&2; exit 1; }
     sleep 0.05
   done
 }

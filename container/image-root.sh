@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Runs an OCI image tarball (as Jib writes it) without a container runtime: what train-class-data.sh,
-# bench/image-start and ContainerImageIT share (bench/common.sh takes its free port and readiness wait). Sourced, not run. Running an
-# image needs root and util-linux unshare.
+# bench/image-start and ContainerImageIT share (bench/common.sh takes its free port and readiness wait). Sourced, not
+# run. Running an image needs root and util-linux unshare.
 
 # unpack_image TARBALL DIR: the image's layers, in order, into DIR/root; sets IMAGE_ROOT and IMAGE_ENTRYPOINT (array).
 unpack_image() {
