@@ -46,6 +46,13 @@ public final class RawHttp {
         }
     }
 
+    /** A well-framed request with the body {@code {}} to any request target, even one a URI cannot hold. */
+    public static Answer send(int port, String method, String target) {
+        byte[] request = (method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n"
+                + "Connection: close\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII);
+        return exchange(port, request, Duration.ofSeconds(10), false);
+    }
+
     /** @param halfClose signal the end of the request with a half-close (for requests whose framing is broken) */
     public static Answer exchange(int port, byte[] request, Duration timeout, boolean halfClose) {
         try (Socket socket = new Socket()) {
