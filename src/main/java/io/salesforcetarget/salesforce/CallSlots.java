@@ -1,0 +1,60 @@
+package io.salesforcetarget.salesforce;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The bound on Salesforce calls at once ({@code SALESFORCE_MAX_CONCURRENT_CALLS}): one slot per call in flight.
+ * Slots are handed out in order of asking, so a call that waits is not overtaken by later ones; a call that finds
+ * no slot within the pool wait fails, and its event is delivered again later.
+ */
+public final class CallSlots {
+
+    private final Semaphore slots;
+    private final Duration wait;
+
+    public CallSlots(int calls, Duration wait) {
+        this.slots = new Semaphore(calls, true);
+        this.wait = wait;
+    }
+
+    /** Takes a slot if one is free and nobody is waiting for one. */
+    public boolean tryTake() {
+        try {
+            return slots.tryAcquire(0, TimeUnit.NANOSECONDS); // unlike tryAcquire(), it lets waiting calls go first
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Takes a slot, waiting at most the pool wait for one. */
+    public void take() {
+        try {
+            if (!slots.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new NoCallSlotException(wait);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NoCallSlotException(wait);
+        }
+    }
+
+    public void free() {
+        slots.release();
+    }
+
+    /** Slots free now, for metrics and tests. */
+    public int available() {
+        return slots.availablePermits();
+    }
+
+    /** No call slot freed up within the pool wait: Salesforce is slower than the events come. */
+    public static final class NoCallSlotException extends RetryLaterException {
+        NoCallSlotException(Duration wait) {
+            super("no Salesforce call slot (SALESFORCE_MAX_CONCURRENT_CALLS) freed up within " + wait.toMillis()
+                    + " ms", "no-call-slot");
+        }
+    }
+}

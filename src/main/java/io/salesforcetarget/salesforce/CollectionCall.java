@@ -1,0 +1,125 @@
+package io.salesforcetarget.salesforce;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The sObject Collections call that carries the writes of one group ({@link CollectionWrite#groupKey()}), and the
+ * answer each write gets from its result: the answer its own call would have got.
+ * <ul>
+ * <li>Every call says {@code allOrNone=false}: each record succeeds or fails on its own, as its own call would.</li>
+ * <li>A success gives the single call's answer: create 201 {@code {"id","success":true,"errors":[]}}; update and
+ * delete 204 without body; upsert 201 {@code "created":true} or 200 {@code "created":false} (API 46.0+, which
+ * collection upserts need anyway).</li>
+ * <li>A record's failure gives the single call's error body, {@code [{"errorCode","message","fields"}]} (a
+ * collection says {@code statusCode} for the code), with the status Salesforce gives that error code on the
+ * single resource: 404 for {@code NOT_FOUND} and {@code ENTITY_IS_DELETED}, 400 for every other code.</li>
+ * </ul>
+ */
+public final class CollectionCall {
+
+    /** Salesforce's limit on the records of one collection call. */
+    public static final int MAX_RECORDS = 200;
+
+    /** The status of a single-resource call that fails with a given error code; 400 for any other code. */
+    private static final Map<String, Integer> SINGLE_CALL_STATUS = Map.of("NOT_FOUND", 404,
+            "ENTITY_IS_DELETED", 404);
+
+    /** What one write got: the status and body its own call would have got. */
+    public record SingleAnswer(int status, byte[] body) {
+    }
+
+    private CollectionCall() {
+    }
+
+    /** The collection call for {@code writes}, all of one group, at most {@value #MAX_RECORDS} of them. */
+    public static ApiCallRequest request(List<CollectionWrite> writes, ObjectMapper json) {
+        CollectionWrite first = writes.get(0);
+        if (first.operation() == CollectionWrite.Operation.DELETE) {
+            List<String> ids = new ArrayList<>(writes.size());
+            writes.forEach(write -> ids.add(write.id()));
+            Map<String, String> query = new LinkedHashMap<>();
+            query.put("ids", String.join(",", ids));
+            query.put("allOrNone", "false");
+            return new ApiCallRequest("DELETE", List.of("composite", "sobjects"), query, null);
+        }
+        ObjectNode body = json.createObjectNode().put("allOrNone", false);
+        ArrayNode records = body.putArray("records");
+        writes.forEach(write -> records.add(write.record()));
+        List<String> path = first.operation() == CollectionWrite.Operation.UPSERT
+                ? List.of("composite", "sobjects", first.object(), first.field())
+                : List.of("composite", "sobjects");
+        String method = first.operation() == CollectionWrite.Operation.CREATE ? "POST" : "PATCH";
+        try {
+            return new ApiCallRequest(method, path, Map.of(), json.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("records read from JSON can be written as JSON", e);
+        }
+    }
+
+    /**
+     * Each write's answer from the collection call's 200 body: one result per record, in the order sent.
+     *
+     * @throws IOException when the body is not that: the call was made, but what it did cannot be told
+     */
+    public static List<SingleAnswer> answers(List<CollectionWrite> writes, byte[] body, ObjectMapper json)
+            throws IOException {
+        JsonNode results = json.readTree(body);
+        if (results == null || !results.isArray() || results.size() != writes.size()) {
+            throw new IOException("Salesforce answered a collection call of " + writes.size()
+                    + " records with something other than one result per record");
+        }
+        List<SingleAnswer> answers = new ArrayList<>(writes.size());
+        for (int i = 0; i < writes.size(); i++) {
+            JsonNode result = results.get(i);
+            if (!result.isObject() || !result.path("success").isBoolean()) {
+                throw new IOException("result " + i + " of a collection call has no 'success'");
+            }
+            answers.add(result.get("success").asBoolean() ? success(writes.get(i), result, json)
+                    : failure(result, json));
+        }
+        return answers;
+    }
+
+    private static SingleAnswer success(CollectionWrite write, JsonNode result, ObjectMapper json)
+            throws JsonProcessingException {
+        return switch (write.operation()) {
+            case UPDATE, DELETE -> new SingleAnswer(204, new byte[0]);
+            case CREATE -> new SingleAnswer(201, json.writeValueAsBytes(saveResult(result, json)));
+            case UPSERT -> {
+                boolean created = result.path("created").asBoolean(false);
+                yield new SingleAnswer(created ? 201 : 200,
+                        json.writeValueAsBytes(saveResult(result, json).put("created", created)));
+            }
+        };
+    }
+
+    private static ObjectNode saveResult(JsonNode result, ObjectMapper json) {
+        ObjectNode saved = json.createObjectNode().put("id", result.path("id").asText(null)).put("success", true);
+        saved.putArray("errors");
+        return saved;
+    }
+
+    private static SingleAnswer failure(JsonNode result, ObjectMapper json) throws JsonProcessingException {
+        ArrayNode errors = json.createArrayNode();
+        for (JsonNode error : result.path("errors")) {
+            ObjectNode single = errors.addObject();
+            single.set("errorCode", error.path("statusCode"));
+            single.set("message", error.path("message"));
+            if (error.has("fields")) {
+                single.set("fields", error.get("fields"));
+            }
+        }
+        String code = errors.path(0).path("errorCode").asText("");
+        return new SingleAnswer(SINGLE_CALL_STATUS.getOrDefault(code, 400), json.writeValueAsBytes(errors));
+    }
+}
