@@ -10,9 +10,10 @@ import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.main.BaseMainSupport;
 
-import io.salesforcetarget.config.InvalidConfigurationException;
 import io.salesforcetarget.config.TargetConfiguration;
-import io.salesforcetarget.events.ListenerBoundCheck;
+import io.salesforcetarget.server.GracefulShutdown;
+import io.salesforcetarget.server.ListenerBoundCheck;
+import io.salesforcetarget.settings.InvalidConfigurationException;
 import io.salesforcetarget.simulator.SimulatorMain;
 
 /**

@@ -1,6 +1,6 @@
 package io.salesforcetarget.auth;
 
-import io.salesforcetarget.salesforce.RetryLaterException;
+import io.salesforcetarget.failure.RetryLaterException;
 
 /**
  * The token request failed: Salesforce answered an OAuth error ({@code invalid_grant}, {@code invalid_client_id}, ...),

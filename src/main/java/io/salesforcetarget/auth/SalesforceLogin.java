@@ -6,7 +6,7 @@ import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.salesforcetarget.salesforce.CamelCalls;
+import io.salesforcetarget.failure.CamelCalls;
 
 /**
  * Performs one login through the {@value SalesforceLoginRoute#LOGIN} route; used by {@link TokenCache}.

@@ -12,7 +12,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.apache.hc.core5.net.WWWFormCodec;
 
-import io.salesforcetarget.salesforce.SalesforceErrorBody;
+import io.salesforcetarget.failure.SalesforceErrorBody;
 
 /**
  * The OAuth 2.0 JWT bearer login: {@code POST {server}/services/oauth2/token} with a fresh signed assertion.

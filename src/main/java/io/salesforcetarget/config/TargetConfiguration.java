@@ -9,7 +9,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import org.apache.camel.health.HealthCheckRegistry;
@@ -18,22 +17,27 @@ import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 
 import io.vertx.core.VertxOptions;
+
 import io.salesforcetarget.auth.SalesforceLoginRoute;
 import io.salesforcetarget.auth.SessionWarmUpRoute;
 import io.salesforcetarget.auth.TokenCache;
-import io.salesforcetarget.events.CloudEventsReceiverRoute;
-import io.salesforcetarget.events.ConfiguredPortHttpEngine;
-import io.salesforcetarget.events.DrainGate;
-import io.salesforcetarget.events.EventReplay;
-import io.salesforcetarget.events.InboundAuthentication;
-import io.salesforcetarget.events.ReadinessCheck;
-import io.salesforcetarget.events.RefusedBeforeTheRoute;
 import io.salesforcetarget.metrics.SalesforceCallNotifier;
 import io.salesforcetarget.metrics.TargetMetrics;
+import io.salesforcetarget.receiver.CloudEventsReceiverRoute;
+import io.salesforcetarget.receiver.InboundAuthentication;
+import io.salesforcetarget.replay.EventReplay;
 import io.salesforcetarget.reply.EventOutcomeLog;
 import io.salesforcetarget.reply.HttpReplies;
 import io.salesforcetarget.reply.ReplyEvents;
 import io.salesforcetarget.salesforce.SalesforceApiCallRoutes;
+import io.salesforcetarget.salesforce.SalesforceLibrary;
+import io.salesforcetarget.server.ConfiguredPortHttpEngine;
+import io.salesforcetarget.server.DrainGate;
+import io.salesforcetarget.server.GracefulShutdown;
+import io.salesforcetarget.server.ReadinessCheck;
+import io.salesforcetarget.server.RefusedBeforeTheRoute;
+import io.salesforcetarget.settings.Reliability;
+import io.salesforcetarget.settings.TargetSettings;
 
 /**
  * Reads the configuration in one place, then wires the beans and routes by constructor: auth (JWT login, token
@@ -41,8 +45,6 @@ import io.salesforcetarget.salesforce.SalesforceApiCallRoutes;
  */
 public class TargetConfiguration implements CamelConfiguration {
 
-    /** Registry name of the {@link DrainGate} (graceful shutdown). */
-    public static final String DRAIN_GATE = "drainGate";
     /** Registry name under which a shared {@link IdempotentRepository} replaces the in-memory one. */
     public static final String IDEMPOTENT_REPOSITORY = "eventIdempotentRepository";
 
@@ -57,14 +59,14 @@ public class TargetConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
-        TargetSettings settings = SalesforceCallRoutes.readSettings(context);
+        TargetSettings settings = TargetSettings.from(context);
         // The CloudEvents listener's Vert.x (camel-platform-http-main creates it with the options it finds here).
         context.getRegistry().bind("vertxOptions", new VertxOptions().setWorkerPoolSize(EVENT_WORKERS));
 
         // The Salesforce side, exactly as a library user gets it: login, token cache, call routes, retries.
-        context.addRoutes(new SalesforceCallRoutes(settings));
+        context.addRoutes(new SalesforceLibrary(settings));
         TokenCache tokens = context.getRegistry()
-                .lookupByNameAndType(SalesforceCallRoutes.TOKEN_CACHE, TokenCache.class);
+                .lookupByNameAndType(SalesforceLibrary.TOKEN_CACHE, TokenCache.class);
 
         int port = Integer.parseInt(properties.resolveProperty("camel.server.port").orElse("8080"));
         ConfiguredPortHttpEngine engine = new ConfiguredPortHttpEngine(port);
@@ -77,7 +79,7 @@ public class TargetConfiguration implements CamelConfiguration {
         HttpReplies replies = new HttpReplies(new ReplyEvents(settings.replySource()), settings.retryAfterSeconds(),
                 new EventOutcomeLog(metrics, settings.jsonLogs()));
         DrainGate gate = new DrainGate();
-        context.getRegistry().bind(DRAIN_GATE, gate);
+        context.getRegistry().bind(GracefulShutdown.DRAIN_GATE, gate);
         EventReplay replay = new EventReplay(idempotentRepository(context, reliability), reliability.replayStoreSize(),
                 reliability.replayStoreBytes(), reliability.replayTtl());
         context.addRoutes(new CloudEventsReceiverRoute(settings.replyPolicy(), replies, gate, replay,
@@ -128,29 +130,5 @@ public class TargetConfiguration implements CamelConfiguration {
             }
         });
         return MemoryIdempotentRepository.memoryIdempotentRepository(claims);
-    }
-
-    /**
-     * Every Salesforce call, token request included, is bounded: connect, wait for a pooled connection, response.
-     * The pool size is the concurrency bound: beyond it a call waits at most the pool wait, then fails (503).
-     */
-    public static void configureHttpClient(HttpComponent http, TargetSettings settings) {
-        Reliability reliability = settings.reliability();
-        int timeoutMs = millis(settings.requestTimeout());
-        http.setConnectTimeout(millis(reliability.connectTimeout()));
-        http.setConnectionRequestTimeout(millis(reliability.poolWait()));
-        http.setResponseTimeout(timeoutMs);
-        http.setSoTimeout(timeoutMs);
-        http.setMaxTotalConnections(reliability.maxConcurrentCalls());
-        http.setConnectionsPerRoute(reliability.maxConcurrentCalls());
-        http.setFollowRedirects(false);
-        // No hidden re-execution by Apache HttpClient (it would resend a GET on 503 or a broken connection):
-        // what is retried, and when, is decided by the target, never below it.
-        http.setAutomaticRetriesDisabled(true);
-        http.setCookieManagementDisabled(true);
-    }
-
-    private static int millis(java.time.Duration duration) {
-        return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
     }
 }

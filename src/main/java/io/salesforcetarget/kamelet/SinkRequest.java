@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.StreamCache;
 
-import io.salesforcetarget.salesforce.ErrorCode;
-import io.salesforcetarget.salesforce.EventFaultException;
+import io.salesforcetarget.failure.ErrorCode;
+import io.salesforcetarget.failure.EventFaultException;
 
 /**
  * The step of the {@code salesforce-apicall-sink} Kamelet that turns a message into the request JSON of

@@ -8,8 +8,7 @@ import org.apache.camel.spi.CamelEvent.ExchangeRedeliveryEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeSentEvent;
 import org.apache.camel.support.EventNotifierSupport;
 
-import io.salesforcetarget.salesforce.ApiCallRequest;
-import io.salesforcetarget.salesforce.SalesforceExchange;
+import io.salesforcetarget.apicall.ApiCallRequest;
 
 /**
  * Feeds {@link TargetMetrics} from Camel's own events, without touching the routes: every completed send to the
@@ -44,7 +43,7 @@ public class SalesforceCallNotifier extends EventNotifierSupport {
             Exchange exchange = sent.getExchange();
             Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
             if (uri.startsWith(instanceEndpoint)) {
-                ApiCallRequest request = exchange.getProperty(SalesforceExchange.REQUEST, ApiCallRequest.class);
+                ApiCallRequest request = exchange.getProperty(ApiCallRequest.PROPERTY, ApiCallRequest.class);
                 metrics.salesforceCall(request == null ? "GET" : request.method(), status == null ? 0 : status,
                         Duration.ofMillis(sent.getTimeTaken()));
                 metrics.apiUsage(exchange.getMessage().getHeader("Sforce-Limit-Info", String.class));

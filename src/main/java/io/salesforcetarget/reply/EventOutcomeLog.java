@@ -10,10 +10,10 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.salesforcetarget.events.InboundEvent;
+import io.salesforcetarget.apicall.ApiCallRequest;
+import io.salesforcetarget.cloudevents.InboundEvent;
+import io.salesforcetarget.failure.LogText;
 import io.salesforcetarget.metrics.TargetMetrics;
-import io.salesforcetarget.salesforce.ApiCallRequest;
-import io.salesforcetarget.salesforce.ApiCallRequestParser;
 import io.salesforcetarget.salesforce.SalesforceExchange;
 import io.salesforcetarget.salesforce.SalesforceRetryPolicy;
 
@@ -47,7 +47,7 @@ public class EventOutcomeLog {
 
     private void record(Exchange exchange, int replyStatus, String outcome, String category, String detail,
             boolean warn) {
-        ApiCallRequest request = exchange.getProperty(SalesforceExchange.REQUEST, ApiCallRequest.class);
+        ApiCallRequest request = exchange.getProperty(ApiCallRequest.PROPERTY, ApiCallRequest.class);
         long ms = exchange.getClock().elapsed(); // one figure for the metric and the log line
         metrics.event(outcome, request == null ? null : request.method(), Duration.ofMillis(ms));
         if (warn ? LOG.isWarnEnabled() : LOG.isInfoEnabled()) {
@@ -98,7 +98,7 @@ public class EventOutcomeLog {
         }
         // The event's id, its resource path and the detail are the sender's (or Salesforce's) text: escaped, so
         // that CR/LF cannot forge a log line. (The JSON form is escaped by Jackson.)
-        return ApiCallRequestParser.withoutControlCharacters(
+        return LogText.withoutControlCharacters(
                 line.append(' ').append(fields.get("ms")).append(" ms").toString());
     }
 

@@ -13,12 +13,11 @@ import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.salesforcetarget.events.InboundEvent;
-import io.salesforcetarget.events.ResponseBody;
+import io.salesforcetarget.cloudevents.InboundEvent;
+import io.salesforcetarget.failure.EventFaultException;
+import io.salesforcetarget.failure.RetryLaterException;
+import io.salesforcetarget.failure.UnauthenticatedException;
 import io.salesforcetarget.metrics.TargetMetrics;
-import io.salesforcetarget.events.UnauthenticatedException;
-import io.salesforcetarget.salesforce.EventFaultException;
-import io.salesforcetarget.salesforce.RetryLaterException;
 
 /**
  * Writes the HTTP answer to the sender, one method per outcome (each used as a named processor of the receiver

@@ -3,6 +3,11 @@ package io.salesforcetarget.salesforce;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
+import io.salesforcetarget.apicall.ApiCallRequest;
+import io.salesforcetarget.apicall.PathSegments;
+import io.salesforcetarget.failure.ErrorCode;
+import io.salesforcetarget.failure.EventFaultException;
+
 /** Encodes the request's path segments and query once; each attempt prefixes them with instance and version. */
 public class BuildRequestPath implements Processor {
 
@@ -15,10 +20,10 @@ public class BuildRequestPath implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        ApiCallRequest request = exchange.getProperty(SalesforceExchange.REQUEST, ApiCallRequest.class);
+        ApiCallRequest request = exchange.getProperty(ApiCallRequest.PROPERTY, ApiCallRequest.class);
         String encoded = PathSegments.encode(request);
         if (encoded.length() > MAX_ENCODED_LENGTH) {
-            throw ApiCallRequestParser.invalid("resource, object, record and query are " + encoded.length()
+            throw new EventFaultException(ErrorCode.REQUEST_VALIDATION, "resource, object, record and query are " + encoded.length()
                     + " characters once encoded; Salesforce accepts at most " + MAX_ENCODED_LENGTH);
         }
         exchange.setProperty(SalesforceExchange.ENCODED_PATH, encoded);

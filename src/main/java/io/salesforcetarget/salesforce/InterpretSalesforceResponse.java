@@ -6,6 +6,11 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
+import io.salesforcetarget.failure.ErrorCode;
+import io.salesforcetarget.failure.EventFaultException;
+import io.salesforcetarget.failure.LogText;
+import io.salesforcetarget.failure.SalesforceErrorBody;
+
 /**
  * Decides what Salesforce's answer means, in one place:
  * <ul>
@@ -44,7 +49,7 @@ public class InterpretSalesforceResponse implements Processor {
         }
         if (error.message() != null) {
             // Salesforce's message may quote the request (a record id with CR/LF): it goes into logs
-            description.append(": ").append(ApiCallRequestParser.withoutControlCharacters(error.message()));
+            description.append(": ").append(LogText.withoutControlCharacters(error.message()));
         }
         return description.toString();
     }

@@ -3,6 +3,9 @@ package io.salesforcetarget.salesforce;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
+import io.salesforcetarget.apicall.ApiCallRequest;
+import io.salesforcetarget.apicall.ApiCallRequestParser;
+
 /** Reads the request JSON from the body (or takes an {@link ApiCallRequest} as is) into {@link SalesforceExchange#REQUEST}. */
 public class ParseApiCallRequest implements Processor {
 
@@ -12,7 +15,7 @@ public class ParseApiCallRequest implements Processor {
         ApiCallRequest request = body instanceof ApiCallRequest given
                 ? given
                 : ApiCallRequestParser.parse(exchange.getMessage().getBody(byte[].class));
-        exchange.setProperty(SalesforceExchange.REQUEST, request);
+        exchange.setProperty(ApiCallRequest.PROPERTY, request);
         exchange.setProperty(SalesforceRetryPolicy.CALL_STARTED, System.currentTimeMillis());
         exchange.removeProperty(SalesforceRetryPolicy.FAILED_ATTEMPTS);
     }

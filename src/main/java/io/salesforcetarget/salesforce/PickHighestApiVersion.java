@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
+import io.salesforcetarget.failure.RetryLaterException;
+
 /** Reads {@code GET /services/data}'s {@code [{"version":"66.0",...},...]} and keeps the highest as "v66.0". */
 public class PickHighestApiVersion implements Processor {
 

@@ -5,6 +5,7 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.component.http.HttpMethods;
 
+import io.salesforcetarget.apicall.ApiCallRequest;
 import io.salesforcetarget.auth.SalesforceSession;
 import io.salesforcetarget.auth.TokenCache;
 
@@ -24,7 +25,7 @@ public class PrepareSalesforceRequest implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        ApiCallRequest request = exchange.getProperty(SalesforceExchange.REQUEST, ApiCallRequest.class);
+        ApiCallRequest request = exchange.getProperty(ApiCallRequest.PROPERTY, ApiCallRequest.class);
         SalesforceSession session = tokens.current();
         String url = versions.apiBase(session) + "/" + exchange.getProperty(SalesforceExchange.ENCODED_PATH, String.class);
         exchange.setProperty(SalesforceExchange.SESSION, session);

@@ -6,8 +6,12 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.PredicateToExpressionAdapter;
 
+import io.salesforcetarget.apicall.ApiCallRequest;
+import io.salesforcetarget.apicall.OperationAllowlist;
 import io.salesforcetarget.auth.SalesforceSession;
 import io.salesforcetarget.auth.TokenCache;
+import io.salesforcetarget.failure.EventFaultException;
+import io.salesforcetarget.failure.RetryLaterException;
 
 /**
  * The Salesforce call, usable from any Camel route without HTTP: send the request JSON (or an

@@ -3,8 +3,6 @@ package io.salesforcetarget.salesforce;
 /** Names of the exchange properties and headers the Salesforce call routes use and return. */
 public final class SalesforceExchange {
 
-    /** Property: the {@link ApiCallRequest} being sent. */
-    public static final String REQUEST = "SalesforceTargetRequest";
     /** Property: the encoded path and query below {@code /services/data/vNN.N/}. */
     public static final String ENCODED_PATH = "SalesforceTargetEncodedPath";
     /** Property: the {@link io.salesforcetarget.auth.SalesforceSession} the last attempt used. */

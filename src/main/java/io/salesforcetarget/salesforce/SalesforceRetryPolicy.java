@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.apache.camel.Exchange;
 import org.apache.camel.Predicate;
 
+import io.salesforcetarget.apicall.ApiCallRequest;
+
 /**
  * The {@code retryWhile} of the Salesforce call's redelivery: retry a {@link FailureClasses#isRetryable retryable}
  * failure while attempts remain and the next attempt still fits in the time budget. Camel's redelivery error
@@ -36,7 +38,7 @@ public class SalesforceRetryPolicy implements Predicate {
         Throwable failure = exchange.getException() != null
                 ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        ApiCallRequest request = exchange.getProperty(SalesforceExchange.REQUEST, ApiCallRequest.class);
+        ApiCallRequest request = exchange.getProperty(ApiCallRequest.PROPERTY, ApiCallRequest.class);
         if (failed >= maxAttempts || request == null || !FailureClasses.isRetryable(request.method(), failure)) {
             return false;
         }

@@ -1,5 +1,7 @@
 package io.salesforcetarget.salesforce;
 
+import io.salesforcetarget.failure.RetryLaterException;
+
 /** Salesforce answered, but not for the event's fault: 5xx, 429, 403 REQUEST_LIMIT_EXCEEDED, 401 after a new login. */
 public class SalesforceUnavailableException extends RetryLaterException {
 

@@ -5,40 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.Test;
 
-import io.salesforcetarget.auth.TestKeys;
-import io.salesforcetarget.reply.ReplyPolicy;
+import io.salesforcetarget.settings.Reliability;
 
 class TargetConfigurationTest {
 
     private static final Reliability RELIABILITY = new Reliability(Duration.ofMillis(700), 12, Duration.ofMillis(300),
             3, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(1), 100,
             1_000_000, Duration.ofMinutes(1), Duration.ofSeconds(5));
-
-    @Test
-    void everySalesforceCallIsBoundedAndKeepsNoCookiesNorFollowsRedirects() {
-        HttpComponent http = new HttpComponent();
-        TargetSettings settings = new TargetSettings("client", "https://login.example.com", "user",
-                TestKeys.privateKey(), null, ReplyPolicy.ALWAYS, Duration.ofMillis(1500), "source", 5, RELIABILITY,
-                Security.defaults(), false);
-
-        TargetConfiguration.configureHttpClient(http, settings);
-
-        assertThat(http.getConnectTimeout()).isEqualTo(700);
-        assertThat(http.getConnectionRequestTimeout()).as("the bounded wait for a free connection").isEqualTo(300);
-        assertThat(http.getMaxTotalConnections()).as("at most N concurrent Salesforce calls").isEqualTo(12);
-        assertThat(http.getConnectionsPerRoute()).isEqualTo(12);
-        assertThat(http.getResponseTimeout()).isEqualTo(1500);
-        assertThat(http.getSoTimeout()).isEqualTo(1500);
-        assertThat(http.isFollowRedirects()).isFalse();
-        assertThat(http.isAutomaticRetriesDisabled()).as("no hidden re-execution below the target").isTrue();
-        assertThat(http.isCookieManagementDisabled()).isTrue();
-    }
 
     @Test
     void theDefaultClaimStoreIsBoundedByTheReplayStoreSize() throws Exception {

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.salesforcetarget.simulator.RecordedRequest;
 import io.salesforcetarget.auth.TestKeys;
+import io.salesforcetarget.simulator.RecordedRequest;
 import io.salesforcetarget.simulator.SalesforceSimulator;
 import io.salesforcetarget.simulator.SimulatorConfig;
 

@@ -75,7 +75,6 @@ class FaultInjectionIT extends TargetAgainstSimulatedOrg {
                 Map.entry("events.retry-after-seconds", "3"));
     }
 
-
     private int requestsSalesforceSaw() {
         return salesforce.recordedRequests().size();
     }

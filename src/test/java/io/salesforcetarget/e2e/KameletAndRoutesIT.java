@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.salesforcetarget.auth.TestKeys;
-import io.salesforcetarget.salesforce.ErrorCode;
-import io.salesforcetarget.salesforce.EventFaultException;
-import io.salesforcetarget.salesforce.RetryLaterException;
+import io.salesforcetarget.failure.ErrorCode;
+import io.salesforcetarget.failure.EventFaultException;
+import io.salesforcetarget.failure.RetryLaterException;
 import io.salesforcetarget.simulator.FaultKind;
 import io.salesforcetarget.simulator.SalesforceSimulator;
 import io.salesforcetarget.simulator.SimulatorConfig;

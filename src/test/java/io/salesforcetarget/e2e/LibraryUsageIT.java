@@ -17,10 +17,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.example.NewCustomerRoute;
-import io.salesforcetarget.auth.SalesforceBearerToken;
+
 import io.salesforcetarget.auth.TestKeys;
-import io.salesforcetarget.config.InvalidConfigurationException;
-import io.salesforcetarget.config.SalesforceCallRoutes;
+import io.salesforcetarget.salesforce.SalesforceBearerToken;
+import io.salesforcetarget.salesforce.SalesforceLibrary;
+import io.salesforcetarget.settings.InvalidConfigurationException;
 import io.salesforcetarget.simulator.SalesforceSimulator;
 import io.salesforcetarget.simulator.SimulatorConfig;
 
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Another camel-main application (a plain {@link Main}, not the target's) that adds {@link SalesforceCallRoutes}
+ * Another camel-main application (a plain {@link Main}, not the target's) that adds {@link SalesforceLibrary}
  * and its own routes, as the README's "Using it as a library" shows, against the simulated org.
  */
 class LibraryUsageIT {
@@ -50,7 +51,7 @@ class LibraryUsageIT {
         properties.put("camel.component.kamelet.location", "classpath:routes");
 
         library = new Main();
-        library.configure().addRoutesBuilder(new SalesforceCallRoutes());
+        library.configure().addRoutesBuilder(new SalesforceLibrary());
         library.configure().addRoutesBuilder(new NewCustomerRoute());
         library.configure().addRoutesBuilder(new RouteBuilder() {
             @Override
@@ -58,7 +59,7 @@ class LibraryUsageIT {
                 // The token processor for a call of one's own: here the limits, outside direct:salesforce-apicall.
                 from("direct:limits").routeId("my-limits")
                         .removeHeaders("*")
-                        .process(SalesforceCallRoutes.BEARER_TOKEN)
+                        .process(SalesforceLibrary.BEARER_TOKEN)
                         .toD("${header." + SalesforceBearerToken.API_BASE + "}/limits?throwExceptionOnFailure=true");
                 // The Kamelet, from the jar's routes/.
                 from("direct:kamelet-account").routeId("my-kamelet-account")
@@ -115,7 +116,7 @@ class LibraryUsageIT {
     @Test
     void aMissingConfigurationFailsTheStartNamingEveryProblem() throws Exception {
         Main misconfigured = new Main();
-        misconfigured.configure().addRoutesBuilder(new SalesforceCallRoutes());
+        misconfigured.configure().addRoutesBuilder(new SalesforceLibrary());
         try {
             assertThatThrownBy(misconfigured::start)
                     .satisfies(failure -> assertThat(rootOfType(failure)).isNotNull()

@@ -11,7 +11,7 @@ import org.apache.camel.main.Main;
 import io.salesforcetarget.Application;
 import io.salesforcetarget.auth.TestKeys;
 import io.salesforcetarget.auth.TokenCache;
-import io.salesforcetarget.config.SalesforceCallRoutes;
+import io.salesforcetarget.salesforce.SalesforceLibrary;
 import io.salesforcetarget.simulator.SalesforceSimulator;
 
 /** The real application (same Camel main, configuration and routes as {@code java -jar}) on a free loopback port. */
@@ -86,7 +86,7 @@ public final class RunningTarget implements AutoCloseable {
     }
 
     public TokenCache tokenCache() {
-        return main.getCamelContext().getRegistry().lookupByNameAndType(SalesforceCallRoutes.TOKEN_CACHE, TokenCache.class);
+        return main.getCamelContext().getRegistry().lookupByNameAndType(SalesforceLibrary.TOKEN_CACHE, TokenCache.class);
     }
 
     static int freePort() throws IOException {

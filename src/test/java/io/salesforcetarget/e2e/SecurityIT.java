@@ -13,7 +13,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-
 import static io.salesforcetarget.e2e.CloudEventClient.API_CALL;
 import static io.salesforcetarget.e2e.CloudEventClient.dataOf;
 import static io.salesforcetarget.e2e.CloudEventClient.replyOf;

@@ -13,10 +13,10 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
-import io.salesforcetarget.salesforce.ApiCallRequest;
-import io.salesforcetarget.salesforce.ApiCallRequestParser;
-import io.salesforcetarget.salesforce.ErrorCode;
-import io.salesforcetarget.salesforce.EventFaultException;
+import io.salesforcetarget.apicall.ApiCallRequest;
+import io.salesforcetarget.apicall.ApiCallRequestParser;
+import io.salesforcetarget.failure.ErrorCode;
+import io.salesforcetarget.failure.EventFaultException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

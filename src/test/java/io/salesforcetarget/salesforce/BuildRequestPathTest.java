@@ -11,11 +11,15 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
+import io.salesforcetarget.apicall.ApiCallRequest;
+import io.salesforcetarget.failure.ErrorCode;
+import io.salesforcetarget.failure.EventFaultException;
+
 class BuildRequestPathTest {
 
     private static Exchange build(List<String> segments, Map<String, String> query) {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
-        exchange.setProperty(SalesforceExchange.REQUEST, new ApiCallRequest("GET", segments, query, null));
+        exchange.setProperty(ApiCallRequest.PROPERTY, new ApiCallRequest("GET", segments, query, null));
         new BuildRequestPath().process(exchange);
         return exchange;
     }

@@ -18,6 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.salesforcetarget.failure.ErrorCode;
+import io.salesforcetarget.failure.EventFaultException;
+
 /** How Salesforce's status and body are classified: success, the event's fault, or not the event's fault. */
 class InterpretSalesforceResponseTest {
 

@@ -32,9 +32,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.salesforcetarget.apicall.ApiCallRequest;
 import io.salesforcetarget.auth.LoginFailedException;
 import io.salesforcetarget.auth.SalesforceSession;
 import io.salesforcetarget.auth.TokenCache;
+import io.salesforcetarget.failure.ErrorCode;
+import io.salesforcetarget.failure.EventFaultException;
 
 /**
  * {@code salesforce-apicall} and {@code salesforce-send} with a real {@link TokenCache} (its login a counting fake)

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 
 import io.salesforcetarget.auth.SalesforceSession;
 import io.salesforcetarget.auth.TokenCache;
+import io.salesforcetarget.failure.CamelCalls;
+import io.salesforcetarget.failure.RetryLaterException;
 
 /**
  * {@code salesforce-api-versions} (version discovery) with its HTTP call ({@code list-api-versions}) replaced, and a

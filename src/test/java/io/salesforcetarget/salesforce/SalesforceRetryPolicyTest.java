@@ -10,6 +10,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
+import io.salesforcetarget.apicall.ApiCallRequest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SalesforceRetryPolicyTest {
@@ -19,7 +21,7 @@ class SalesforceRetryPolicyTest {
 
     private static Exchange failed(String method, Exception failure, long startedMillisAgo) {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
-        exchange.setProperty(SalesforceExchange.REQUEST, new ApiCallRequest(method, List.of("limits"), Map.of(), null));
+        exchange.setProperty(ApiCallRequest.PROPERTY, new ApiCallRequest(method, List.of("limits"), Map.of(), null));
         exchange.setProperty(SalesforceRetryPolicy.CALL_STARTED, System.currentTimeMillis() - startedMillisAgo);
         exchange.setException(failure);
         return exchange;

@@ -34,11 +34,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.salesforcetarget.auth.SalesforceSession;
 import io.salesforcetarget.auth.TestKeys;
 import io.salesforcetarget.auth.TokenCache;
-import io.salesforcetarget.config.Reliability;
-import io.salesforcetarget.config.Security;
-import io.salesforcetarget.config.TargetConfiguration;
-import io.salesforcetarget.config.TargetSettings;
-import io.salesforcetarget.reply.ReplyPolicy;
+import io.salesforcetarget.failure.CamelCalls;
+import io.salesforcetarget.settings.Reliability;
+import io.salesforcetarget.settings.ReplyPolicy;
+import io.salesforcetarget.settings.Security;
+import io.salesforcetarget.settings.TargetSettings;
 
 /**
  * The Salesforce call routes unmodified, camel-http included, against a local HTTP server on 127.0.0.1: what
@@ -64,7 +64,7 @@ class SalesforceSendOverHttpTest extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext camel = super.createCamelContext();
-        TargetConfiguration.configureHttpClient(camel.getComponent("http", HttpComponent.class),
+        SalesforceHttpClient.configure(camel.getComponent("http", HttpComponent.class),
                 new TargetSettings("client", "https://login.example.com", "user", TestKeys.privateKey(), "v59.0",
                         ReplyPolicy.ALWAYS, Duration.ofSeconds(10), "test-source", 5, Reliability.defaults(),
                         Security.defaults(), false));

@@ -16,8 +16,8 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.salesforcetarget.config.SalesforceCallRoutes;
-import io.salesforcetarget.salesforce.EventFaultException;
+import io.salesforcetarget.failure.EventFaultException;
+import io.salesforcetarget.salesforce.SalesforceLibrary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,7 +52,7 @@ class NewCustomerRouteTest extends CamelTestSupport {
 
     @Override
     protected RoutesBuilder[] createRouteBuilders() {
-        return new RoutesBuilder[] { new SalesforceCallRoutes(), new NewCustomerRoute() };
+        return new RoutesBuilder[] { new SalesforceLibrary(), new NewCustomerRoute() };
     }
 
     @BeforeEach
