@@ -3,6 +3,10 @@ package io.salesforcetarget.salesforce;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.camel.Exchange;
+import io.salesforcetarget.failure.RetryLaterException;
 
 /**
  * The bound on Salesforce calls at once ({@code SALESFORCE_MAX_CONCURRENT_CALLS}): one slot per call in flight.
@@ -10,6 +14,22 @@ import java.util.concurrent.TimeUnit;
  * no slot within the pool wait fails, and its event is delivered again later.
  */
 public final class CallSlots {
+
+    /**
+     * Exchange property: a {@link Taken} slot that the exchange's first attempt uses instead of taking one (an
+     * object, so that the copies an attempt runs on share it).
+     */
+    public static final String TAKEN = "SalesforceTargetCallSlotTaken";
+
+    /** A slot taken ahead of the call, used once. */
+    public static final class Taken {
+        private final AtomicBoolean unused = new AtomicBoolean(true);
+
+        /** True the first time only. */
+        boolean use() {
+            return unused.compareAndSet(true, false);
+        }
+    }
 
     private final Semaphore slots;
     private final Duration wait;
@@ -43,6 +63,14 @@ public final class CallSlots {
 
     public void free() {
         slots.release();
+    }
+
+    /** Before an HTTP attempt: uses the exchange's taken slot, or takes one. */
+    public void takeFor(Exchange exchange) {
+        Taken taken = exchange.getProperty(TAKEN, Taken.class);
+        if (taken == null || !taken.use()) {
+            take();
+        }
     }
 
     /** Slots free now, for metrics and tests. */

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.salesforcetarget.apicall.ApiCallRequest;
+import io.salesforcetarget.settings.Coalescing;
 
 /**
  * The sObject Collections call that carries the writes of one group ({@link CollectionWrite#groupKey()}), and the
@@ -28,7 +30,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class CollectionCall {
 
     /** Salesforce's limit on the records of one collection call. */
-    public static final int MAX_RECORDS = 200;
+    public static final int MAX_RECORDS = Coalescing.MAX_RECORDS;
 
     /** The status of a single-resource call that fails with a given error code; 400 for any other code. */
     private static final Map<String, Integer> SINGLE_CALL_STATUS = Map.of("NOT_FOUND", 404,

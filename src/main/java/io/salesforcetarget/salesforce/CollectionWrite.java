@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.salesforcetarget.apicall.ApiCallRequest;
 
 /**
  * One event's write, when it can be one record of an sObject Collections call: a create, an update, an upsert by

@@ -54,6 +54,7 @@ public final class FailureClasses {
         return failure instanceof ConnectException // includes HttpHostConnectException: refused
                 || failure instanceof ConnectTimeoutException
                 || failure instanceof UnknownHostException
-                || failure instanceof ConnectionRequestTimeoutException; // no connection from the pool
+                || failure instanceof ConnectionRequestTimeoutException // no connection from the pool
+                || failure instanceof CallSlots.NoCallSlotException; // no call slot
     }
 }

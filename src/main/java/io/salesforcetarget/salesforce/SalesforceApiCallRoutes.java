@@ -3,6 +3,7 @@ package io.salesforcetarget.salesforce;
 import java.time.Duration;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.PredicateToExpressionAdapter;
 
@@ -10,6 +11,8 @@ import io.salesforcetarget.apicall.ApiCallRequest;
 import io.salesforcetarget.apicall.OperationAllowlist;
 import io.salesforcetarget.auth.SalesforceSession;
 import io.salesforcetarget.auth.TokenCache;
+import io.salesforcetarget.settings.Coalescing;
+import io.salesforcetarget.settings.Reliability;
 import io.salesforcetarget.failure.EventFaultException;
 import io.salesforcetarget.failure.RetryLaterException;
 
@@ -24,6 +27,8 @@ import io.salesforcetarget.failure.RetryLaterException;
 public class SalesforceApiCallRoutes extends RouteBuilder {
 
     public static final String API_CALL = "direct:salesforce-apicall";
+    /** One Salesforce call of a request already built: attempts with retries, and one session renewal on 401. */
+    public static final String CALL = "direct:salesforce-call";
     public static final String SEND = "direct:salesforce-send";
     public static final String SEND_RETRYING = "direct:salesforce-send-retrying";
     public static final String API_VERSIONS = "direct:salesforce-api-versions";
@@ -41,19 +46,37 @@ public class SalesforceApiCallRoutes extends RouteBuilder {
     private final ApiVersionResolver versions;
     private final SalesforceRetryPolicy retries;
     private final OperationAllowlist allowlist;
+    private final CallSlots slots;
+    private final Coalescing coalescing;
 
-    /** Without retries inside the target (every failure goes straight back), every operation allowed. */
+    /**
+     * Without retries inside the target (every failure goes straight back), every operation allowed, the default
+     * bound on calls at once, no coalescing.
+     */
     public SalesforceApiCallRoutes(TokenCache tokens, ApiVersionResolver versions) {
         this(tokens, versions, new SalesforceRetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ZERO),
-                OperationAllowlist.allowingEverything());
+                OperationAllowlist.allowingEverything(), new CallSlots(Reliability.defaults().maxConcurrentCalls(),
+                        Reliability.defaults().poolWait()), Coalescing.off());
     }
 
     public SalesforceApiCallRoutes(TokenCache tokens, ApiVersionResolver versions, SalesforceRetryPolicy retries,
-            OperationAllowlist allowlist) {
+            OperationAllowlist allowlist, CallSlots slots, Coalescing coalescing) {
         this.tokens = tokens;
         this.versions = versions;
         this.retries = retries;
         this.allowlist = allowlist;
+        this.slots = slots;
+        this.coalescing = coalescing;
+    }
+
+    /** The coalescing step, or a step that does nothing when coalescing is off. */
+    private Processor coalesceWrites() {
+        if (!coalescing.enabled()) {
+            return exchange -> {
+            };
+        }
+        return new CoalesceWrites(new WriteCoalescer(slots, coalescing.maxRecords()), tokens, versions,
+                getContext().createProducerTemplate());
     }
 
     @Override
@@ -65,13 +88,22 @@ public class SalesforceApiCallRoutes extends RouteBuilder {
                 .process(new ParseApiCallRequest()).id("parse-request")
                 .process(allowlist).id("check-allowlist")
                 .process(new BuildRequestPath()).id("build-request-path")
-                .process(sendWithRetries).id("send-request")
+                .process(coalesceWrites()).id("coalesce-writes")
+                .choice().id("answered-by-collection")
+                    .when(exchangeProperty(CoalesceWrites.ANSWERED).isNull())
+                        .to(CALL).id("send-request")
+                .end()
+                .process(new InterpretSalesforceResponse()).id("interpret-response");
+
+        // Every Salesforce call, an event's own or a collection call for several events.
+        from(CALL).routeId("salesforce-call")
+                .errorHandler(noErrorHandler())
+                .process(sendWithRetries).id("send-attempts")
                 .choice().id("check-session")
                     .when(header(SalesforceExchange.STATUS_CODE).isEqualTo(401))
                         .process(new RenewSession(tokens)).id("renew-session")
-                        .process(sendWithRetries).id("resend-request")
-                .end()
-                .process(new InterpretSalesforceResponse()).id("interpret-response");
+                        .process(sendWithRetries).id("resend-attempts")
+                .end();
 
         // Camel's redelivery repeats a failed attempt while the retry policy allows it, with exponential backoff
         // and jitter; what is not retried goes back as it is.
@@ -90,7 +122,12 @@ public class SalesforceApiCallRoutes extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 .removeHeaders("*").id("drop-inbound-headers")
                 .process(new PrepareSalesforceRequest(tokens, versions)).id("prepare-request")
-                .to(SALESFORCE_HTTP).id("http-request")
+                .process(slots::takeFor).id("take-call-slot")
+                .doTry()
+                    .to(SALESFORCE_HTTP).id("http-request")
+                .doFinally()
+                    .process(exchange -> slots.free()).id("free-call-slot")
+                .end()
                 .process(new CaptureSalesforceResponse()).id("capture-response")
                 .process(new FailOnTransientStatus()).id("fail-on-transient-status");
 

@@ -89,7 +89,8 @@ public class SalesforceLibrary extends RouteBuilder {
         context.addRoutes(new SalesforceLoginRoute(assertions, settings.authServer(), security.allowInsecureHttp()));
         context.addRoutes(new SalesforceApiCallRoutes(tokens, versions, new SalesforceRetryPolicy(
                 reliability.retryMaxAttempts(), reliability.retryInitialDelay(), reliability.retryMaxDelay(),
-                reliability.retryBudget()), security.allowlist()));
+                reliability.retryBudget()), security.allowlist(),
+                new CallSlots(reliability.maxConcurrentCalls(), reliability.poolWait()), settings.coalescing()));
     }
 
 }

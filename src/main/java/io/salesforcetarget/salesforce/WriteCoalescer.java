@@ -37,8 +37,8 @@ public final class WriteCoalescer {
     public record GoAlone(boolean slotTaken) implements Outcome {
     }
 
-    /** The write's answer, from a collection call. */
-    public record Answered(CollectionCall.SingleAnswer answer) implements Outcome {
+    /** The write's answer, from a collection call of {@code records} records. */
+    public record Answered(CollectionCall.SingleAnswer answer, int records) implements Outcome {
     }
 
     /**

@@ -26,7 +26,8 @@ import io.salesforcetarget.auth.TransportPolicy;
  */
 public record TargetSettings(String clientId, String authServer, String username, RSAPrivateKey privateKey,
         String apiVersion, ReplyPolicy replyPolicy, Duration requestTimeout, String replySource,
-        int retryAfterSeconds, Reliability reliability, Security security, boolean jsonLogs) {
+        int retryAfterSeconds, Reliability reliability, Security security, boolean jsonLogs,
+        Coalescing coalescing) {
 
     private static final Pattern VERSION = Pattern.compile("v?(\\d{1,3}\\.\\d)");
 
@@ -59,7 +60,9 @@ public record TargetSettings(String clientId, String authServer, String username
         AUTH_TOKEN("events.auth.token", "EVENTS_AUTH_TOKEN"),
         AUTH_USERNAME("events.auth.username", "EVENTS_AUTH_USERNAME"),
         AUTH_PASSWORD("events.auth.password", "EVENTS_AUTH_PASSWORD"),
-        LOG_FORMAT("events.log-format", "LOG_FORMAT");
+        LOG_FORMAT("events.log-format", "LOG_FORMAT"),
+        COALESCE("salesforce.coalesce", "SALESFORCE_COALESCE"),
+        COALESCE_MAX_RECORDS("salesforce.coalesce.max-records", "SALESFORCE_COALESCE_MAX_RECORDS");
 
         final String property;
         final String variable;
@@ -96,11 +99,12 @@ public record TargetSettings(String clientId, String authServer, String username
         long retryAfter = reader.positiveNumber(Key.RETRY_AFTER, 5);
         Reliability reliability = reader.reliability();
         boolean jsonLogs = reader.jsonLogs();
+        Coalescing coalescing = reader.coalescing();
         if (!reader.problems.isEmpty()) {
             throw new InvalidConfigurationException(reader.problems);
         }
         return new TargetSettings(clientId, server, user, key, version, policy, Duration.ofMillis(timeoutMs),
-                source, (int) retryAfter, reliability, security, jsonLogs);
+                source, (int) retryAfter, reliability, security, jsonLogs, coalescing);
     }
 
     @Override
@@ -250,6 +254,21 @@ public record TargetSettings(String clientId, String authServer, String username
             }
             problems.add(key.variable + " must be a positive whole number, got '" + value + "'");
             return fallback;
+        }
+
+        Coalescing coalescing() {
+            Coalescing d = Coalescing.defaults();
+            String enabled = value(Key.COALESCE);
+            if (!enabled.isEmpty() && !enabled.equals("on") && !enabled.equals("off")) {
+                problems.add(Key.COALESCE.variable + " must be on or off, got '" + enabled + "'");
+            }
+            long max = positiveNumber(Key.COALESCE_MAX_RECORDS, d.maxRecords());
+            if (max > Coalescing.MAX_RECORDS) {
+                problems.add(Key.COALESCE_MAX_RECORDS.variable + " must be 1-" + Coalescing.MAX_RECORDS
+                        + " (Salesforce's limit per sObject Collections call), got " + max);
+                max = d.maxRecords();
+            }
+            return new Coalescing(enabled.isEmpty() ? d.enabled() : enabled.equals("on"), (int) max);
         }
 
         Reliability reliability() {

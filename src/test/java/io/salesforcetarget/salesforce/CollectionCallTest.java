@@ -10,6 +10,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import io.salesforcetarget.apicall.ApiCallRequest;
+import io.salesforcetarget.apicall.PathSegments;
 
 class CollectionCallTest {
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import io.salesforcetarget.salesforce.CollectionWrite.Operation;
+import io.salesforcetarget.apicall.ApiCallRequest;
 
 class CollectionWriteTest {
 

@@ -8,6 +8,7 @@ import org.apache.camel.component.http.HttpComponent;
 import org.junit.jupiter.api.Test;
 
 import io.salesforcetarget.auth.TestKeys;
+import io.salesforcetarget.settings.Coalescing;
 import io.salesforcetarget.settings.Reliability;
 import io.salesforcetarget.settings.ReplyPolicy;
 import io.salesforcetarget.settings.Security;
@@ -24,7 +25,7 @@ class SalesforceHttpClientTest {
         HttpComponent http = new HttpComponent();
         TargetSettings settings = new TargetSettings("client", "https://login.example.com", "user",
                 TestKeys.privateKey(), null, ReplyPolicy.ALWAYS, Duration.ofMillis(1500), "source", 5, RELIABILITY,
-                Security.defaults(), false);
+                Security.defaults(), false, Coalescing.off());
 
         SalesforceHttpClient.configure(http, settings);
 

@@ -35,6 +35,7 @@ import io.salesforcetarget.auth.SalesforceSession;
 import io.salesforcetarget.auth.TestKeys;
 import io.salesforcetarget.auth.TokenCache;
 import io.salesforcetarget.failure.CamelCalls;
+import io.salesforcetarget.settings.Coalescing;
 import io.salesforcetarget.settings.Reliability;
 import io.salesforcetarget.settings.ReplyPolicy;
 import io.salesforcetarget.settings.Security;
@@ -67,7 +68,7 @@ class SalesforceSendOverHttpTest extends CamelTestSupport {
         SalesforceHttpClient.configure(camel.getComponent("http", HttpComponent.class),
                 new TargetSettings("client", "https://login.example.com", "user", TestKeys.privateKey(), "v59.0",
                         ReplyPolicy.ALWAYS, Duration.ofSeconds(10), "test-source", 5, Reliability.defaults(),
-                        Security.defaults(), false));
+                        Security.defaults(), false, Coalescing.off()));
         return camel;
     }
 

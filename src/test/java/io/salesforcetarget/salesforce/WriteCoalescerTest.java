@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.salesforcetarget.simulator.Eventually;
+import io.salesforcetarget.failure.RetryLaterException;
 
 class WriteCoalescerTest {
 
@@ -45,7 +46,8 @@ class WriteCoalescerTest {
             slots.free();
             List<WriteCoalescer.Outcome> outcomes = new ArrayList<>();
             for (int i = 0; i < writes.size(); i++) {
-                outcomes.add(new WriteCoalescer.Answered(new CollectionCall.SingleAnswer(201, new byte[] { (byte) i })));
+                outcomes.add(new WriteCoalescer.Answered(new CollectionCall.SingleAnswer(201, new byte[] { (byte) i }),
+                        writes.size()));
             }
             return outcomes;
         };

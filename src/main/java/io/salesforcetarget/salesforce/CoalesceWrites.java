@@ -1,0 +1,125 @@
+package io.salesforcetarget.salesforce;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.DefaultExchange;
+
+import io.salesforcetarget.apicall.ApiCallRequest;
+import io.salesforcetarget.auth.TokenCache;
+import io.salesforcetarget.failure.ErrorCode;
+import io.salesforcetarget.failure.EventFaultException;
+import io.salesforcetarget.failure.SalesforceErrorBody;
+
+/**
+ * The coalescing step of the Salesforce call ({@code SALESFORCE_COALESCE}): a write that a collection call can
+ * carry ({@link CollectionWrite}) is handed to the {@link WriteCoalescer}. It goes on alone (with its call slot
+ * when it found one free), or comes back answered by a collection call, marked with {@value #ANSWERED} so the
+ * route skips its own call. Anything else goes on untouched.
+ * <p>
+ * The collection call is an exchange of its own through {@value SalesforceApiCallRoutes#CALL}: the same attempts,
+ * retries and session renewal as every call.
+ */
+public class CoalesceWrites implements Processor {
+
+    /** Exchange property: the event was answered by a collection call of this many records. */
+    public static final String ANSWERED = "SalesforceTargetAnsweredByCollection";
+
+    /** Collection resources exist from API 42.0, collection upserts from 46.0. */
+    private static final double COLLECTIONS_SINCE = 42.0;
+    private static final double UPSERTS_SINCE = 46.0;
+
+    private final WriteCoalescer coalescer;
+    private final TokenCache tokens;
+    private final ApiVersionResolver versions;
+    private final ProducerTemplate template;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public CoalesceWrites(WriteCoalescer coalescer, TokenCache tokens, ApiVersionResolver versions,
+            ProducerTemplate template) {
+        this.coalescer = coalescer;
+        this.tokens = tokens;
+        this.versions = versions;
+        this.template = template;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        ApiCallRequest request = exchange.getProperty(ApiCallRequest.PROPERTY, ApiCallRequest.class);
+        Optional<CollectionWrite> write = CollectionWrite.of(request, json).filter(this::versionHasCollections);
+        if (write.isEmpty()) {
+            return;
+        }
+        WriteCoalescer.Outcome outcome;
+        try {
+            outcome = coalescer.submit(write.get(), writes -> send(exchange, writes));
+        } catch (CollectionCallFailed failed) {
+            throw failed.getCause() instanceof Exception cause ? cause : failed;
+        }
+        if (outcome instanceof WriteCoalescer.GoAlone alone) {
+            if (alone.slotTaken()) {
+                exchange.setProperty(CallSlots.TAKEN, new CallSlots.Taken());
+            }
+        } else if (outcome instanceof WriteCoalescer.Answered answered) {
+            Message message = exchange.getMessage();
+            message.getHeaders().clear();
+            message.setHeader(SalesforceExchange.STATUS_CODE, answered.answer().status());
+            message.setBody(answered.answer().body());
+            exchange.setProperty(SalesforceExchange.LAST_STATUS, answered.answer().status());
+            exchange.setProperty(ANSWERED, answered.records());
+        }
+    }
+
+    private boolean versionHasCollections(CollectionWrite write) {
+        String version = versions.version(tokens.current());
+        double number = Double.parseDouble(version.startsWith("v") ? version.substring(1) : version);
+        return number >= (write.operation() == CollectionWrite.Operation.UPSERT ? UPSERTS_SINCE : COLLECTIONS_SINCE);
+    }
+
+    /** One collection call for {@code writes}, with the slot their leader holds; each write's outcome. */
+    private List<WriteCoalescer.Outcome> send(Exchange leader, List<CollectionWrite> writes) {
+        Exchange call = new DefaultExchange(leader.getContext());
+        call.setProperty(ApiCallRequest.PROPERTY, CollectionCall.request(writes, json));
+        call.setProperty(CallSlots.TAKEN, new CallSlots.Taken());
+        template.send(SalesforceApiCallRoutes.CALL, call);
+        if (call.getException() != null) {
+            throw new CollectionCallFailed(call.getException());
+        }
+        int status = call.getMessage().getHeader(SalesforceExchange.STATUS_CODE, Integer.class);
+        byte[] body = call.getMessage().getBody(byte[].class);
+        List<WriteCoalescer.Outcome> outcomes = new ArrayList<>(writes.size());
+        if (status >= 200 && status < 300) {
+            try {
+                for (CollectionCall.SingleAnswer answer : CollectionCall.answers(writes, body, json)) {
+                    outcomes.add(new WriteCoalescer.Answered(answer, writes.size()));
+                }
+            } catch (IOException e) {
+                // The call was made and may have written records: acknowledge, never ask for a redelivery.
+                throw new EventFaultException(ErrorCode.RESPONSE_PARSING, e.getMessage());
+            }
+            return outcomes;
+        }
+        String code = SalesforceErrorBody.of(body).errorCode();
+        if (FailureClasses.isNotTheEventsFault(status, code)) {
+            throw new SalesforceUnavailableException(status, code);
+        }
+        // Salesforce refused the collection request itself, so nothing was written: each event goes alone and
+        // gets its own precise answer.
+        writes.forEach(write -> outcomes.add(new WriteCoalescer.GoAlone(false)));
+        return outcomes;
+    }
+
+    /** Carries a checked failure of the collection call (an {@link IOException}) to every write of it. */
+    private static final class CollectionCallFailed extends RuntimeException {
+        CollectionCallFailed(Exception cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+}

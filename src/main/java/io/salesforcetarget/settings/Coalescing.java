@@ -1,0 +1,19 @@
+package io.salesforcetarget.settings;
+
+/**
+ * Whether writes of events that wait for a call slot share sObject Collections calls, and how many records one
+ * call carries at most ({@code SALESFORCE_COALESCE}, {@code SALESFORCE_COALESCE_MAX_RECORDS}).
+ */
+public record Coalescing(boolean enabled, int maxRecords) {
+
+    /** Salesforce's limit on the records of one sObject Collections call. */
+    public static final int MAX_RECORDS = 200;
+
+    public static Coalescing defaults() {
+        return new Coalescing(true, MAX_RECORDS);
+    }
+
+    public static Coalescing off() {
+        return new Coalescing(false, MAX_RECORDS);
+    }
+}
