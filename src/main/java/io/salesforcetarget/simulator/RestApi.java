@@ -88,7 +88,7 @@ final class RestApi {
     private void answer(HttpServerRequest request, Buffer body) {
         ApiExchange ex = null;
         try {
-            List<String> segments = PathSegments.after(PREFIX, request.path());
+            List<String> segments = PathDecoder.after(PREFIX, request.path());
             ex = new ApiExchange(request, segments.subList(1, segments.size()), body, counters, dailyLimit);
             ex.version(versions.parse(segments.get(0)));
             if (!sessions.touch(token(request.getHeader("Authorization")))) {
