@@ -32,6 +32,7 @@ final class RestApi {
     private final OrgResources org;
     private final SObjectResource sobjects;
     private final QueryResource query;
+    private final CompositeResources composite;
 
     RestApi(SimulatorConfig config, Sessions sessions, Faults faults, FaultPlayer faultPlayer, CounterState counters,
             RequestRecorder recorder, SObjectTypes types, SObjectStore store) {
@@ -46,6 +47,7 @@ final class RestApi {
         this.org = new OrgResources(types, counters, dailyLimit);
         this.sobjects = new SObjectResource(types, store);
         this.query = new QueryResource(types, store);
+        this.composite = new CompositeResources(types, store);
     }
 
     void handle(HttpServerRequest request) {
@@ -143,6 +145,7 @@ final class RestApi {
         switch (s.get(0)) {
             case "limits" -> only(s, 1, () -> org.limits(ex));
             case "query", "queryAll" -> only(s, 1, () -> query.handle(ex));
+            case "composite" -> composite.handle(ex);
             case "sobjects" -> {
                 if (s.size() == 1) {
                     org.describeGlobal(ex);

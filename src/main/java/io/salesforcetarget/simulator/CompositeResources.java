@@ -1,0 +1,37 @@
+package io.salesforcetarget.simulator;
+
+import java.util.List;
+
+/**
+ * Everything under /composite: the directory (GET), Composite (POST), sObject Collections, Composite batch and
+ * sObject tree. Composite graph is not implemented.
+ */
+final class CompositeResources {
+
+    private final SObjectCollections collections;
+
+    CompositeResources(SObjectTypes types, SObjectStore store) {
+        this.collections = new SObjectCollections(types, store);
+    }
+
+    /** segments: ["composite", ...]. */
+    void handle(ApiExchange ex) {
+        List<String> s = ex.segments();
+        if (s.size() == 1) {
+            directory(ex);
+            return;
+        }
+        switch (s.get(1)) {
+            case "sobjects" -> collections.handle(ex);
+            default -> throw ApiError.notFound();
+        }
+    }
+
+    /** GET /composite lists the composite resources (graph left out: the simulated org lacks it). */
+    private static void directory(ApiExchange ex) {
+        OrgResources.requireGet(ex);
+        String base = ex.versionPath() + "/composite";
+        ex.reply(200, Json.object().put("tree", base + "/tree").put("batch", base + "/batch")
+                .put("sobjects", base + "/sobjects"));
+    }
+}
