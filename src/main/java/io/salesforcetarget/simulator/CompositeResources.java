@@ -9,16 +9,22 @@ import java.util.List;
 final class CompositeResources {
 
     private final SObjectCollections collections;
+    private final CompositeResource composite;
 
-    CompositeResources(SObjectTypes types, SObjectStore store) {
+    CompositeResources(SObjectTypes types, SObjectStore store, Subrequests subrequests) {
         this.collections = new SObjectCollections(types, store);
+        this.composite = new CompositeResource(store, subrequests);
     }
 
     /** segments: ["composite", ...]. */
     void handle(ApiExchange ex) {
         List<String> s = ex.segments();
         if (s.size() == 1) {
-            directory(ex);
+            if (ex.method().equals("POST")) {
+                composite.handle(ex);
+            } else {
+                directory(ex);
+            }
             return;
         }
         switch (s.get(1)) {
@@ -29,7 +35,9 @@ final class CompositeResources {
 
     /** GET /composite lists the composite resources (graph left out: the simulated org lacks it). */
     private static void directory(ApiExchange ex) {
-        OrgResources.requireGet(ex);
+        if (!ex.method().equals("GET") && !ex.method().equals("HEAD")) {
+            throw ApiError.methodNotAllowed(ex.method(), "GET,HEAD,POST");
+        }
         String base = ex.versionPath() + "/composite";
         ex.reply(200, Json.object().put("tree", base + "/tree").put("batch", base + "/batch")
                 .put("sobjects", base + "/sobjects"));

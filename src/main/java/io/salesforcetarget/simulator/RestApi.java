@@ -47,7 +47,7 @@ final class RestApi {
         this.org = new OrgResources(types, counters, dailyLimit);
         this.sobjects = new SObjectResource(types, store);
         this.query = new QueryResource(types, store);
-        this.composite = new CompositeResources(types, store);
+        this.composite = new CompositeResources(types, store, this::subrequest);
     }
 
     void handle(HttpServerRequest request) {
@@ -123,7 +123,7 @@ final class RestApi {
     }
 
     /** A composite or batch subrequest, run in the caller's session as a top-level call would be. */
-    Reply subrequest(String method, String url, JsonNode body, MultiMap headers) {
+    private Reply subrequest(String method, String url, JsonNode body, MultiMap headers) {
         try {
             SubrequestUrl target = SubrequestUrl.parse(url);
             List<String> segments = target.segments();
