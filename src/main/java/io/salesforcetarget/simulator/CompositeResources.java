@@ -10,10 +10,15 @@ final class CompositeResources {
 
     private final SObjectCollections collections;
     private final CompositeResource composite;
+    private final CompositeBatchResource batch;
+    private final SObjectTreeResource tree;
 
-    CompositeResources(SObjectTypes types, SObjectStore store, Subrequests subrequests) {
+    CompositeResources(SObjectTypes types, SObjectStore store, Subrequests subrequests, CounterState counters,
+                       long dailyLimit) {
         this.collections = new SObjectCollections(types, store);
         this.composite = new CompositeResource(store, subrequests);
+        this.batch = new CompositeBatchResource(subrequests, counters, dailyLimit);
+        this.tree = new SObjectTreeResource(types, store);
     }
 
     /** segments: ["composite", ...]. */
@@ -29,8 +34,17 @@ final class CompositeResources {
         }
         switch (s.get(1)) {
             case "sobjects" -> collections.handle(ex);
+            case "batch" -> only(s, 2, () -> batch.handle(ex));
+            case "tree" -> only(s, 3, () -> tree.handle(ex));
             default -> throw ApiError.notFound();
         }
+    }
+
+    private static void only(List<String> segments, int size, Runnable action) {
+        if (segments.size() != size) {
+            throw ApiError.notFound();
+        }
+        action.run();
     }
 
     /** GET /composite lists the composite resources (graph left out: the simulated org lacks it). */

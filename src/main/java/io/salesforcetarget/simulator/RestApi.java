@@ -47,7 +47,7 @@ final class RestApi {
         this.org = new OrgResources(types, counters, dailyLimit);
         this.sobjects = new SObjectResource(types, store);
         this.query = new QueryResource(types, store);
-        this.composite = new CompositeResources(types, store, this::subrequest);
+        this.composite = new CompositeResources(types, store, this::subrequest, counters, dailyLimit);
     }
 
     void handle(HttpServerRequest request) {
