@@ -3,39 +3,45 @@ package io.salesforcetarget.simulator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * One REST call being answered: the effective method (after {@code _HttpMethod}), the decoded path
- * segments after {@code /services/data/vNN.0}, the body, and the ways to answer it. Every answer carries
- * {@code Sforce-Limit-Info}.
+ * One REST call being answered, a top-level call or a composite subrequest alike: the effective method
+ * (after {@code _HttpMethod}), the decoded path segments after {@code /services/data/vNN.0}, the query
+ * parameters, headers and body, and the {@link Reply} the resource gives. The first reply stands.
  */
 final class ApiExchange {
 
-    private final HttpServerRequest request;
     private final String method;
     private final List<String> segments;
+    private final MultiMap params;
+    private final MultiMap headers;
     private final Buffer body;
-    private final CounterState counters;
-    private final long dailyLimit;
-    private int version;
+    private final int version;
+    private Reply answer;
 
-    ApiExchange(HttpServerRequest request, List<String> segments, Buffer body, CounterState counters,
-                long dailyLimit) {
-        this.request = request;
+    ApiExchange(String method, List<String> segments, MultiMap params, MultiMap headers, Buffer body, int version) {
+        this.method = method;
         this.segments = segments;
+        this.params = params;
+        this.headers = headers;
         this.body = body;
-        this.counters = counters;
-        this.dailyLimit = dailyLimit;
+        this.version = version;
+    }
+
+    /** A top-level call. */
+    static ApiExchange of(HttpServerRequest request, List<String> segments, Buffer body, int version) {
         String override = request.getParam("_HttpMethod");
         String sent = request.method().name();
         // Documented override for clients that cannot send PATCH: POST ...?_HttpMethod=PATCH
-        this.method = "POST".equals(sent) && override != null ? override.toUpperCase(Locale.ROOT) : sent;
+        String method = "POST".equals(sent) && override != null ? override.toUpperCase(Locale.ROOT) : sent;
+        return new ApiExchange(method, segments, request.params(), request.headers(), body, version);
     }
 
     String method() {
@@ -51,17 +57,17 @@ final class ApiExchange {
         return version;
     }
 
-    void version(int major) {
-        this.version = major;
-    }
-
     /** "/services/data/v66.0" for building attribute URLs. */
     String versionPath() {
         return "/services/data/v" + version + ".0";
     }
 
     String param(String name) {
-        return request.getParam(name);
+        return params.get(name);
+    }
+
+    String header(String name) {
+        return headers.get(name);
     }
 
     /** The body as JSON; Salesforce answers unparsable JSON with JSON_PARSER_ERROR and Jackson's wording. */
@@ -82,23 +88,30 @@ final class ApiExchange {
     }
 
     void reply(int status, JsonNode json) {
-        Responses.json(withLimitInfo(), status, json);
+        answer(Reply.json(status, json));
+    }
+
+    void reply(int status, JsonNode json, Map<String, String> headers) {
+        answer(new Reply(status, json, headers));
     }
 
     void noContent() {
-        Responses.noContent(withLimitInfo(), 204);
+        answer(Reply.noContent());
     }
 
     void fail(ApiError error) {
-        Responses.json(withLimitInfo(), error.status(), error.toJson());
+        answer(Reply.error(error));
     }
 
-    private HttpServerResponse withLimitInfo() {
-        HttpServerResponse response = request.response();
-        if (Responses.writable(response)) {
-            response.putHeader("Sforce-Limit-Info", limitInfo(counters, dailyLimit));
+    void answer(Reply reply) {
+        if (answer == null) {
+            answer = reply;
         }
-        return response;
+    }
+
+    /** The reply given, or null if the resource gave none. */
+    Reply answer() {
+        return answer;
     }
 
     static String limitInfo(CounterState counters, long dailyLimit) {

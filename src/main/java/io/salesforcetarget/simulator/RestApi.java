@@ -1,5 +1,7 @@
 package io.salesforcetarget.simulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -30,6 +32,7 @@ final class RestApi {
     private final OrgResources org;
     private final SObjectResource sobjects;
     private final QueryResource query;
+    private final CompositeResources composite;
 
     RestApi(SimulatorConfig config, Sessions sessions, Faults faults, FaultPlayer faultPlayer, CounterState counters,
             RequestRecorder recorder, SObjectTypes types, SObjectStore store) {
@@ -44,6 +47,7 @@ final class RestApi {
         this.org = new OrgResources(types, counters, dailyLimit);
         this.sobjects = new SObjectResource(types, store);
         this.query = new QueryResource(types, store);
+        this.composite = new CompositeResources(types, store, this::subrequest, counters, dailyLimit);
     }
 
     void handle(HttpServerRequest request) {
@@ -86,23 +90,49 @@ final class RestApi {
     }
 
     private void answer(HttpServerRequest request, Buffer body) {
-        ApiExchange ex = null;
+        Reply reply;
         try {
-            List<String> segments = PathSegments.after(PREFIX, request.path());
-            ex = new ApiExchange(request, segments.subList(1, segments.size()), body, counters, dailyLimit);
-            ex.version(versions.parse(segments.get(0)));
+            List<String> segments = PathDecoder.after(PREFIX, request.path());
+            int version = versions.parse(segments.get(0));
             if (!sessions.touch(token(request.getHeader("Authorization")))) {
                 throw new ApiError(401, "INVALID_SESSION_ID", "Session expired or invalid");
             }
             if (!counters.tryUseApi(dailyLimit)) {
                 throw new ApiError(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.");
             }
+            reply = serve(ApiExchange.of(request, segments.subList(1, segments.size()), body, version));
+        } catch (ApiError e) {
+            reply = Reply.error(e);
+        }
+        write(request.response(), reply);
+    }
+
+    /** One call, top-level or composite subrequest: the resource's reply, or its error as Salesforce renders it. */
+    private Reply serve(ApiExchange ex) {
+        try {
             route(ex);
         } catch (ApiError e) {
-            fail(request, ex, e);
+            ex.fail(e);
         } catch (RuntimeException e) {
-            LOG.warn("simulator failed on {} {}", request.method(), request.uri(), e);
-            fail(request, ex, new ApiError(500, "UNKNOWN_EXCEPTION", "An unexpected error occurred: " + e));
+            LOG.warn("simulator failed on {} {}", ex.method(), ex.segments(), e);
+            ex.fail(new ApiError(500, "UNKNOWN_EXCEPTION", "An unexpected error occurred: " + e));
+        }
+        Reply reply = ex.answer();
+        return reply != null ? reply
+                : Reply.error(new ApiError(500, "UNKNOWN_EXCEPTION", "The resource gave no answer"));
+    }
+
+    /** A composite or batch subrequest, run in the caller's session as a top-level call would be. */
+    private Reply subrequest(String method, String url, JsonNode body, MultiMap headers) {
+        try {
+            SubrequestUrl target = SubrequestUrl.parse(url);
+            List<String> segments = target.segments();
+            int version = versions.parse(segments.get(0));
+            Buffer bytes = body == null || body.isNull() ? null : Buffer.buffer(Json.write(body));
+            return serve(new ApiExchange(method, segments.subList(1, segments.size()), target.params(), headers,
+                    bytes, version));
+        } catch (ApiError e) {
+            return Reply.error(e);
         }
     }
 
@@ -115,6 +145,7 @@ final class RestApi {
         switch (s.get(0)) {
             case "limits" -> only(s, 1, () -> org.limits(ex));
             case "query", "queryAll" -> only(s, 1, () -> query.handle(ex));
+            case "composite" -> composite.handle(ex);
             case "sobjects" -> {
                 if (s.size() == 1) {
                     org.describeGlobal(ex);
@@ -133,15 +164,17 @@ final class RestApi {
         action.run();
     }
 
-    private void fail(HttpServerRequest request, ApiExchange ex, ApiError error) {
-        if (ex != null) {
-            ex.fail(error);
+    /** Every answer under /services/data but the version list carries Sforce-Limit-Info. */
+    private void write(HttpServerResponse response, Reply reply) {
+        if (!Responses.writable(response)) {
+            return;
+        }
+        response.putHeader("Sforce-Limit-Info", ApiExchange.limitInfo(counters, dailyLimit));
+        reply.headers().forEach(response::putHeader);
+        if (reply.body() == null) {
+            Responses.noContent(response, reply.status());
         } else {
-            HttpServerResponse response = request.response();
-            if (Responses.writable(response)) {
-                response.putHeader("Sforce-Limit-Info", ApiExchange.limitInfo(counters, dailyLimit));
-            }
-            Responses.json(response, error.status(), error.toJson());
+            Responses.json(response, reply.status(), reply.body());
         }
     }
 

@@ -2,21 +2,11 @@ package io.salesforcetarget.simulator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * /sobjects/{Type}[/{id} | /{ExternalIdField}/{value}]: create, retrieve, update, delete, upsert.
- *
- * <p>How a single segment after the type is read (Salesforce documents the MALFORMED_ID example
- * "Account ID: id value of incorrect type: 001900K0001pPuOAAU", an ID whose checksum is wrong, as a 400,
- * and a non-ID segment such as "23foo" as a 404 external-ID field):
- * <ul>
- * <li>15 or 18 letters/digits: an ID. A wrong 18-character checksum or another object's key prefix gives
- * 400 MALFORMED_ID with fields ["Id"].</li>
- * <li>16 or 17 letters/digits starting with the object's key prefix: an ID of the wrong length, also 400
- * MALFORMED_ID.</li>
- * <li>Anything else: an external ID field name without a value, 404 NOT_FOUND "Provided external ID field
- * does not exist or is not accessible: X".</li>
- * </ul>
+ * /sobjects/{Type}[/{id} | /{ExternalIdField}/{value}]: create, retrieve, update, delete, upsert. Writes go through
+ * {@link RecordWrites}, which also says how an ID segment is read.
  */
 final class SObjectResource {
 
@@ -24,10 +14,12 @@ final class SObjectResource {
 
     private final SObjectTypes types;
     private final SObjectStore store;
+    private final RecordWrites writes;
 
     SObjectResource(SObjectTypes types, SObjectStore store) {
         this.types = types;
         this.store = store;
+        this.writes = new RecordWrites(store);
     }
 
     /** segments: ["sobjects", Type, ...]. */
@@ -55,18 +47,15 @@ final class SObjectResource {
         switch (ex.method()) {
             case "GET", "HEAD" -> OrgResources.basicInfo(ex, type);
             case "POST" -> {
-                SObjectRecord created = store.create(type, FieldValues.forWrite(type, ex.jsonBody()));
-                ex.reply(201, RecordJson.saveResult(created.id(), null));
+                SObjectRecord created = writes.create(type, ex.jsonBody());
+                ex.reply(201, RecordJson.saveResult(created.id(), null), location(ex, created));
             }
             default -> throw ApiError.methodNotAllowed(ex.method(), "GET,HEAD,POST");
         }
     }
 
     private void record(ApiExchange ex, SObjectType type, String segment) {
-        String id15 = idOrNull(type, segment);
-        if (id15 == null) {
-            throw ApiError.unknownExternalIdField(segment);
-        }
+        String id15 = RecordWrites.recordId(type, segment);
         switch (ex.method()) {
             case "GET", "HEAD" -> {
                 List<String> fields = requestedFields(ex, type);
@@ -77,11 +66,11 @@ final class SObjectResource {
                 ex.reply(200, RecordJson.render(ex.versionPath(), type, record, fields));
             }
             case "PATCH" -> {
-                store.update(type, id15, FieldValues.forWrite(type, ex.jsonBody()));
+                writes.update(type, segment, ex.jsonBody());
                 ex.noContent();
             }
             case "DELETE" -> {
-                store.delete(type, id15);
+                writes.delete(type, segment);
                 ex.noContent();
             }
             default -> throw ApiError.methodNotAllowed(ex.method(), RECORD_METHODS);
@@ -89,10 +78,7 @@ final class SObjectResource {
     }
 
     private void externalId(ApiExchange ex, SObjectType type, String fieldSegment, String value) {
-        String field = SObjectType.isCustomName(fieldSegment) ? type.defineField(fieldSegment) : null;
-        if (field == null) {
-            throw ApiError.unknownExternalIdField(fieldSegment);
-        }
+        String field = RecordWrites.externalIdField(type, fieldSegment);
         switch (ex.method()) {
             case "PATCH" -> upsert(ex, type, field, value);
             case "GET", "HEAD" -> {
@@ -114,12 +100,13 @@ final class SObjectResource {
     }
 
     private void upsert(ApiExchange ex, SObjectType type, String field, String value) {
-        SObjectStore.UpsertResult result = store.upsert(type, field, value, FieldValues.forWrite(type, ex.jsonBody()));
+        SObjectStore.UpsertResult result = writes.upsert(type, field, value, ex.jsonBody());
         boolean v46 = ex.version() >= 46;
         if (!result.matches().isEmpty()) {
             ex.reply(300, RecordJson.urls(ex.versionPath(), result.matches()));
         } else if (result.created()) {
-            ex.reply(201, RecordJson.saveResult(result.record().id(), v46 ? Boolean.TRUE : null));
+            ex.reply(201, RecordJson.saveResult(result.record().id(), v46 ? Boolean.TRUE : null),
+                    location(ex, result.record()));
         } else if (v46) {
             // From v46.0 an upsert that updates answers 200 with a body; before, 204 without one.
             ex.reply(200, RecordJson.saveResult(result.record().id(), Boolean.FALSE));
@@ -146,8 +133,13 @@ final class SObjectResource {
         if (param == null || param.isBlank()) {
             return null;
         }
+        return fieldNames(type, List.of(param.split(",")));
+    }
+
+    /** Field names as API names, unknown ones refused as the API does, with Id appended when missing. */
+    static List<String> fieldNames(SObjectType type, List<String> names) {
         List<String> fields = new ArrayList<>();
-        for (String name : param.split(",")) {
+        for (String name : names) {
             String trimmed = name.trim();
             String field = type.field(trimmed);
             if (field == null) {
@@ -163,21 +155,8 @@ final class SObjectResource {
         return fields;
     }
 
-    /** The 15-character ID named by a path segment, null if the segment is not ID-shaped; see class doc. */
-    private static String idOrNull(SObjectType type, String segment) {
-        int length = segment.length();
-        if (!SalesforceIds.isAlphanumeric(segment)) {
-            return null;
-        }
-        boolean idLength = length == 15 || length == 18;
-        boolean nearId = (length == 16 || length == 17) && segment.startsWith(type.keyPrefix());
-        if (!idLength && !nearId) {
-            return null;
-        }
-        if (nearId || !SalesforceIds.isValid(segment) || !segment.startsWith(type.keyPrefix())) {
-            throw new ApiError(400, "MALFORMED_ID",
-                    type.label() + " ID: id value of incorrect type: " + segment, List.of("Id"));
-        }
-        return segment.substring(0, 15);
+    /** Salesforce names a created record's URL in a Location header (composite subrequests show it too). */
+    private static Map<String, String> location(ApiExchange ex, SObjectRecord record) {
+        return Map.of("Location", RecordJson.url(ex.versionPath(), record));
     }
 }

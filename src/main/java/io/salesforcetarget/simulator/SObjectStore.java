@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * In-memory records of the org. All methods are synchronized: each is a few map operations, and upsert
@@ -38,6 +41,8 @@ public final class SObjectStore {
     private final Set<String> deleted = new HashSet<>();
     private final Map<String, Long> idCounters = new HashMap<>();
     private long caseNumbers = 1000;
+    /** Undo actions of the open unit of work (see {@link #atomically}), newest first; null when none is open. */
+    private Deque<Runnable> undo;
 
     SObjectStore(SObjectTypes types, Clock clock, String userId, int maxRecordsPerType) {
         this.types = types;
@@ -87,6 +92,33 @@ public final class SObjectStore {
 
     // ---- operations used by the REST resources ----
 
+    /**
+     * Runs {@code work} as one unit under the store's lock: when it returns false (or throws), every write it made
+     * is undone, as allOrNone rolls back. Units nest (a collection inside a composite); an inner unit that commits
+     * can still be undone by the outer one. IDs and case numbers handed out are not reused, as in Salesforce.
+     */
+    synchronized boolean atomically(BooleanSupplier work) {
+        boolean outermost = undo == null;
+        if (outermost) {
+            undo = new ArrayDeque<>();
+        }
+        int mark = undo.size();
+        boolean commit = false;
+        try {
+            commit = work.getAsBoolean();
+            return commit;
+        } finally {
+            if (!commit) {
+                while (undo.size() > mark) {
+                    undo.pop().run();
+                }
+            }
+            if (outermost) {
+                undo = null;
+            }
+        }
+    }
+
     synchronized SObjectRecord create(SObjectType type, Map<String, JsonNode> values) {
         long n = idCounters.merge(type.name(), 1L, Long::sum);
         String id = SalesforceIds.generate(type.keyPrefix(), n);
@@ -103,10 +135,18 @@ public final class SObjectStore {
         LinkedHashMap<String, SObjectRecord> table = table(type);
         table.put(id.substring(0, 15), record);
         index(type, record, true);
+        remember(() -> {
+            table.remove(id.substring(0, 15));
+            index(type, record, false);
+        });
         if (table.size() > maxRecordsPerType) {
             SObjectRecord eldest = table.values().iterator().next();
             table.remove(eldest.id().substring(0, 15));
             index(type, eldest, false);
+            remember(() -> {
+                table.put(eldest.id().substring(0, 15), eldest);
+                index(type, eldest, true);
+            });
         }
         return record;
     }
@@ -123,6 +163,11 @@ public final class SObjectStore {
         index(type, old, false);
         table(type).put(id15, record);
         index(type, record, true);
+        remember(() -> {
+            index(type, record, false);
+            table(type).put(id15, old);
+            index(type, old, true);
+        });
         return record;
     }
 
@@ -131,6 +176,11 @@ public final class SObjectStore {
         table(type).remove(id15);
         index(type, old, false);
         deleted.add(id15);
+        remember(() -> {
+            deleted.remove(id15);
+            table(type).put(id15, old);
+            index(type, old, true);
+        });
     }
 
     synchronized List<SObjectRecord> findByExternalId(SObjectType type, String field, String value) {
@@ -163,6 +213,12 @@ public final class SObjectStore {
     }
 
     // ---- internals ----
+
+    private void remember(Runnable undoAction) {
+        if (undo != null) {
+            undo.push(undoAction);
+        }
+    }
 
     private SObjectRecord existing(SObjectType type, String id15) {
         SObjectRecord record = table(type).get(id15);

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Splits a raw request path into percent-decoded segments ("+" stays a plus sign in paths). */
-final class PathSegments {
+final class PathDecoder {
 
-    private PathSegments() {
+    private PathDecoder() {
     }
 
     /** Segments of {@code rawPath} after {@code prefix}; one trailing "/" is ignored, as the API does. */
