@@ -13,6 +13,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.DefaultExchange;
 
 import io.salesforcetarget.apicall.ApiCallRequest;
+import io.salesforcetarget.apicall.PathSegments;
 import io.salesforcetarget.auth.TokenCache;
 import io.salesforcetarget.failure.ErrorCode;
 import io.salesforcetarget.failure.EventFaultException;
@@ -86,7 +87,9 @@ public class CoalesceWrites implements Processor {
     /** One collection call for {@code writes}, with the slot their leader holds; each write's outcome. */
     private List<WriteCoalescer.Outcome> send(Exchange leader, List<CollectionWrite> writes) {
         Exchange call = new DefaultExchange(leader.getContext());
-        call.setProperty(ApiCallRequest.PROPERTY, CollectionCall.request(writes, json));
+        ApiCallRequest request = CollectionCall.request(writes, json);
+        call.setProperty(ApiCallRequest.PROPERTY, request);
+        call.setProperty(SalesforceExchange.ENCODED_PATH, PathSegments.encode(request));
         call.setProperty(CallSlots.TAKEN, new CallSlots.Taken());
         template.send(SalesforceApiCallRoutes.CALL, call);
         if (call.getException() != null) {

@@ -23,7 +23,7 @@ import io.salesforcetarget.settings.Coalescing;
  * delete 204 without body; upsert 201 {@code "created":true} or 200 {@code "created":false} (API 46.0+, which
  * collection upserts need anyway).</li>
  * <li>A record's failure gives the single call's error body, {@code [{"errorCode","message","fields"}]} (a
- * collection says {@code statusCode} for the code), with the status Salesforce gives that error code on the
+ * collection says {@code statusCode} for the code, and lists {@code fields} even when there are none), with the status Salesforce gives that error code on the
  * single resource: 404 for {@code NOT_FOUND} and {@code ENTITY_IS_DELETED}, 400 for every other code.</li>
  * </ul>
  */
@@ -117,7 +117,7 @@ public final class CollectionCall {
             ObjectNode single = errors.addObject();
             single.set("errorCode", error.path("statusCode"));
             single.set("message", error.path("message"));
-            if (error.has("fields")) {
+            if (!error.path("fields").isEmpty()) { // a single call names fields only when there are some
                 single.set("fields", error.get("fields"));
             }
         }

@@ -103,6 +103,8 @@ class CollectionCallTest {
         assertThat(text(failed.get(0).body())).isEqualTo("[{\"errorCode\":\"REQUIRED_FIELD_MISSING\","
                 + "\"message\":\"Required fields are missing: [Name]\",\"fields\":[\"Name\"]}]");
         assertThat(failed.get(1).status()).isEqualTo(404);
+        assertThat(text(failed.get(1).body())).as("no empty fields list, as a single call gives")
+                .isEqualTo("[{\"errorCode\":\"ENTITY_IS_DELETED\",\"message\":\"gone\"}]");
         assertThat(failed.get(2).status()).isEqualTo(404);
         assertThat(text(failed.get(2).body())).isEqualTo("[{\"errorCode\":\"NOT_FOUND\",\"message\":\"none\"}]");
     }
