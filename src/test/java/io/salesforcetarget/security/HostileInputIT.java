@@ -161,7 +161,7 @@ class HostileInputIT {
     /** The invariants every answer must meet, and what the case's family expects. */
     private static List<String> problems(HostileCase hostile, RawHttp.Answer answer) {
         List<String> problems = new ArrayList<>();
-        HostileCases.Expectation expect = hostile.expect();
+        RequestRules.Expectation expect = hostile.expect();
         String everything = new String(answer.raw(), StandardCharsets.ISO_8859_1);
         if (everything.contains(HostileCases.INBOUND_SECRET_PREFIX)) {
             problems.add("the answer echoes the sender's secret");
@@ -315,11 +315,11 @@ class HostileInputIT {
 
     /** A plain valid event: the target still works. Null when it succeeded. */
     private static String canaryProblem() {
-        byte[] request = new HostileCases.Http()
+        byte[] request = new RawRequest()
                 .header("ce-specversion", "1.0").header("ce-id", "canary-" + System.nanoTime())
                 .header("ce-source", "hostile-fuzz").header("ce-type", HostileCases.API_CALL)
                 .header("Content-Type", "application/json")
-                .body(HostileCases.bytes("{\"action\":\"GET\",\"resource\":\"limits\"}")).build();
+                .body(RawRequest.bytes("{\"action\":\"GET\",\"resource\":\"limits\"}")).build();
         RawHttp.Answer answer = RawHttp.exchange(port, request, ANSWER_TIMEOUT, false);
         if (answer.status() != 200) {
             return "status " + answer.status() + " " + answer.problem() + " " + cut(answer.bodyText());
