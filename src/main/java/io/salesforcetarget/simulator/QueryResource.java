@@ -1,93 +1,91 @@
 package io.salesforcetarget.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-/** GET /query?q= (and /queryAll): runs a {@link SoqlQuery} over the store; one page, done:true. */
+/**
+ * GET /query?q= and /queryAll?q= (which also reads the recycle bin), and GET /query/{locator} (or
+ * /queryAll/{locator}) for the next batch. {@code totalSize} counts every row the query answers, over all
+ * batches; a batch is {@code Sforce-Query-Options: batchSize=n} rows (200 to 2,000, 2,000 by default; a value
+ * outside that range is taken as its nearest bound, one that is not a number is ignored).
+ */
 final class QueryResource {
+
+    static final int DEFAULT_BATCH = 2000;
+    static final int MIN_BATCH = 200;
 
     private final SObjectTypes types;
     private final SObjectStore store;
+    private final Clock clock;
+    private final QueryCursors cursors;
 
-    QueryResource(SObjectTypes types, SObjectStore store) {
+    QueryResource(SObjectTypes types, SObjectStore store, Clock clock) {
         this.types = types;
         this.store = store;
+        this.clock = clock;
+        this.cursors = new QueryCursors(clock);
     }
 
+    /** segments: ["query" | "queryAll"] or [..., locator]. */
     void handle(ApiExchange ex) {
         OrgResources.requireGet(ex);
-        SoqlQuery query = SoqlQuery.parse(ex.param("q"));
-        SObjectType type = types.find(query.object().text());
-        if (type == null) {
-            throw query.error("INVALID_TYPE", query.object().position(), "sObject type '" + query.object().text()
-                    + "' is not supported. If you are attempting to use a custom object, be sure to append the "
-                    + "'__c' after the entity name. Please reference your WSDL or the describe call for the "
-                    + "appropriate names.");
+        List<String> s = ex.segments();
+        String resource = s.get(0);
+        if (s.size() == 2) {
+            QueryCursors.Page page = cursors.next(s.get(1));
+            ex.reply(200, answer(ex, resource, page));
+            return;
         }
-        List<String> fields = new ArrayList<>();
-        for (SoqlQuery.Name name : query.fields()) {
-            fields.add(resolve(query, type, name));
+        SoqlPlan plan = SoqlPlan.of(SoqlQuery.parse(ex.param("q")), types);
+        SoqlMatcher.Context context = new SoqlMatcher.Context(types, store::find, clock);
+        List<SObjectRecord> source = resource.equals("queryAll") ? store.allWithDeleted(plan.type())
+                : store.all(plan.type());
+        List<SObjectRecord> rows = plan.select(source, context);
+        if (plan.isCount()) {
+            ex.reply(200, answer(ex, resource, new QueryCursors.Page(List.of(), null, rows.size())));
+            return;
         }
-        List<String> conditionFields = new ArrayList<>();
-        for (SoqlQuery.Condition c : query.conditions()) {
-            conditionFields.add(resolve(query, type, c.field()));
+        List<ObjectNode> rendered = new ArrayList<>(rows.size());
+        rows.forEach(r -> rendered.add(plan.render(r, ex.versionPath(), context)));
+        ex.reply(200, answer(ex, resource, cursors.first(rendered, batchSize(ex))));
+    }
+
+    void reset() {
+        cursors.clear();
+    }
+
+    private static ObjectNode answer(ApiExchange ex, String resource, QueryCursors.Page page) {
+        ObjectNode out = Json.object();
+        out.put("totalSize", page.total());
+        out.put("done", page.nextLocator() == null);
+        if (page.nextLocator() != null) {
+            out.put("nextRecordsUrl", ex.versionPath() + "/" + resource + "/" + page.nextLocator());
         }
-        List<SObjectRecord> matches = new ArrayList<>();
-        for (SObjectRecord record : store.all(type)) {
-            if (query.limit() != null && matches.size() >= query.limit()) {
-                break;
-            }
-            if (matchesAll(record, query.conditions(), conditionFields)) {
-                matches.add(record);
-            }
-        }
-        ObjectNode out = Json.object().put("totalSize", matches.size()).put("done", true);
         ArrayNode records = out.putArray("records");
-        if (!query.isCount()) {
-            matches.forEach(r -> records.add(RecordJson.render(ex.versionPath(), type, r, fields)));
-        }
-        ex.reply(200, out);
+        page.rows().forEach(records::add);
+        return out;
     }
 
-    private static String resolve(SoqlQuery query, SObjectType type, SoqlQuery.Name name) {
-        String field = name.text().contains(".") ? null : type.field(name.text());
-        if (field == null) {
-            throw query.error("INVALID_FIELD", name.position(), RecordJson.unknownColumn(name.text(), type).getMessage());
+    static int batchSize(ApiExchange ex) {
+        String header = ex.header("Sforce-Query-Options");
+        if (header == null) {
+            return DEFAULT_BATCH;
         }
-        return field;
-    }
-
-    private static boolean matchesAll(SObjectRecord record, List<SoqlQuery.Condition> conditions, List<String> fields) {
-        for (int i = 0; i < conditions.size(); i++) {
-            SoqlQuery.Condition c = conditions.get(i);
-            boolean equal = valueEquals(fields.get(i), record.node(fields.get(i)), c.literal());
-            if (equal != c.equal()) {
-                return false;
+        for (String option : header.split("[,;]")) {
+            String[] kv = option.split("=", 2);
+            if (kv.length == 2 && kv[0].trim().toLowerCase(Locale.ROOT).equals("batchsize")) {
+                try {
+                    int n = Integer.parseInt(kv[1].trim());
+                    return Math.max(MIN_BATCH, Math.min(DEFAULT_BATCH, n));
+                } catch (NumberFormatException e) {
+                    return DEFAULT_BATCH;
+                }
             }
         }
-        return true;
-    }
-
-    /** SOQL "=" on text is case-insensitive; IDs match in 15- or 18-character form; numbers numerically. */
-    private static boolean valueEquals(String field, JsonNode value, String literal) {
-        boolean isNull = value == null || value.isNull();
-        if (literal == null || isNull) {
-            return literal == null && isNull;
-        }
-        if (field.equals("Id") && SalesforceIds.isValid(literal)) {
-            return value.asText().equals(SalesforceIds.to18(literal));
-        }
-        if (value.isNumber()) {
-            try {
-                return value.decimalValue().compareTo(new BigDecimal(literal)) == 0;
-            } catch (NumberFormatException e) {
-                return false;
-            }
-        }
-        return value.asText().equalsIgnoreCase(literal);
+        return DEFAULT_BATCH;
     }
 }

@@ -46,7 +46,7 @@ final class RestApi {
         this.latencyMillis = config.apiLatency().toMillis();
         this.org = new OrgResources(types, counters, dailyLimit);
         this.sobjects = new SObjectResource(types, store);
-        this.query = new QueryResource(types, store);
+        this.query = new QueryResource(types, store, config.clock());
         this.composite = new CompositeResources(types, store, this::subrequest, counters, dailyLimit);
     }
 
@@ -144,7 +144,12 @@ final class RestApi {
         }
         switch (s.get(0)) {
             case "limits" -> only(s, 1, () -> org.limits(ex));
-            case "query", "queryAll" -> only(s, 1, () -> query.handle(ex));
+            case "query", "queryAll" -> {
+                if (s.size() > 2) {
+                    throw ApiError.notFound();
+                }
+                query.handle(ex);
+            }
             case "composite" -> composite.handle(ex);
             case "sobjects" -> {
                 if (s.size() == 1) {
@@ -162,6 +167,11 @@ final class RestApi {
             throw ApiError.notFound();
         }
         action.run();
+    }
+
+    /** Forgets the open query cursors (a reset org). */
+    void reset() {
+        query.reset();
     }
 
     /** Every answer under /services/data but the version list carries Sforce-Limit-Info. */

@@ -39,6 +39,7 @@ public final class SObjectStore {
     /** type name -> lower-case custom field -> lower-case value -> 15-char IDs. */
     private final Map<String, Map<String, Map<String, Set<String>>>> externalIds = new HashMap<>();
     private final Set<String> deleted = new HashSet<>();
+    private final RecycleBin recycleBin;
     private final Map<String, Long> idCounters = new HashMap<>();
     private long caseNumbers = 1000;
     /** Undo actions of the open unit of work (see {@link #atomically}), newest first; null when none is open. */
@@ -49,6 +50,7 @@ public final class SObjectStore {
         this.clock = clock;
         this.userId = userId;
         this.maxRecordsPerType = maxRecordsPerType;
+        this.recycleBin = new RecycleBin(maxRecordsPerType);
     }
 
     /** Outcome of an upsert: created or updated one record, or matched several (nothing written). */
@@ -85,6 +87,7 @@ public final class SObjectStore {
         byType.clear();
         externalIds.clear();
         deleted.clear();
+        recycleBin.clear();
         idCounters.clear();
         caseNumbers = 1000;
         types.all().forEach(SObjectType::forgetCustomFields);
@@ -176,7 +179,9 @@ public final class SObjectStore {
         table(type).remove(id15);
         index(type, old, false);
         deleted.add(id15);
+        recycleBin.add(old);
         remember(() -> {
+            recycleBin.remove(old);
             deleted.remove(id15);
             table(type).put(id15, old);
             index(type, old, true);
@@ -210,6 +215,18 @@ public final class SObjectStore {
 
     synchronized List<SObjectRecord> all(SObjectType type) {
         return List.copyOf(table(type).values());
+    }
+
+    /** The live records, then those in the recycle bin (IsDeleted true): what queryAll reads. */
+    synchronized List<SObjectRecord> allWithDeleted(SObjectType type) {
+        List<SObjectRecord> out = new ArrayList<>(table(type).values());
+        out.addAll(recycleBin.records(type.name()));
+        return out;
+    }
+
+    /** Deleted records of one sObject type still in the recycle bin, in the order deleted. */
+    public synchronized List<SObjectRecord> deletedRecords(String sobject) {
+        return recycleBin.records(type(sobject).name());
     }
 
     // ---- internals ----

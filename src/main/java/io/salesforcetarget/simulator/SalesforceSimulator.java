@@ -195,6 +195,7 @@ public final class SalesforceSimulator implements AutoCloseable {
     public void reset() {
         faults.clear();
         store.clear();
+        rest.reset();
         counters.reset();
         clearRecordedRequests();
     }
