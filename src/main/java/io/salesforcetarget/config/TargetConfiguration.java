@@ -26,6 +26,7 @@ import io.salesforcetarget.metrics.TargetMetrics;
 import io.salesforcetarget.receiver.CloudEventsReceiverRoute;
 import io.salesforcetarget.receiver.InboundAuthentication;
 import io.salesforcetarget.replay.EventReplay;
+import io.salesforcetarget.replay.MemoryEventStore;
 import io.salesforcetarget.reply.EventOutcomeLog;
 import io.salesforcetarget.reply.HttpReplies;
 import io.salesforcetarget.reply.ReplyEvents;
@@ -80,8 +81,8 @@ public class TargetConfiguration implements CamelConfiguration {
                 new EventOutcomeLog(metrics, settings.jsonLogs()));
         DrainGate gate = new DrainGate();
         context.getRegistry().bind(GracefulShutdown.DRAIN_GATE, gate);
-        EventReplay replay = new EventReplay(idempotentRepository(context, reliability), reliability.replayStoreSize(),
-                reliability.replayStoreBytes(), reliability.replayTtl());
+        EventReplay replay = new EventReplay(new MemoryEventStore(idempotentRepository(context, reliability),
+                reliability.replayStoreSize(), reliability.replayStoreBytes(), reliability.replayTtl()));
         context.addRoutes(new CloudEventsReceiverRoute(settings.replyPolicy(), replies, gate, replay,
                 InboundAuthentication.of(settings.security())));
         context.addRoutes(new SessionWarmUpRoute(tokens, reliability.loginMinInterval()));
