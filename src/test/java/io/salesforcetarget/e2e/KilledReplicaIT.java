@@ -181,6 +181,26 @@ class KilledReplicaIT {
                 .hasSize(2);
     }
 
+    @Test
+    void aDatabaseThatCannotBeUsedStopsTheStartWithExitCode2AndTheReasonButNotThePassword() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toAbsolutePath().toString()).redirectErrorStream(true);
+        builder.environment().putAll(environment());
+        builder.environment().put("PORT", String.valueOf(RunningTarget.freePort()));
+        builder.environment().put("MANAGEMENT_PORT", String.valueOf(RunningTarget.freePort()));
+        builder.environment().put("EVENTS_STORE_PASSWORD", "wrong-password-7");
+        Process refused = builder.start();
+        List<String> lines = new CopyOnWriteArrayList<>();
+        CompletableFuture<Boolean> ended = ProcessOutput.drain(refused, lines, line -> false);
+
+        assertThat(refused.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(ended.get(10, TimeUnit.SECONDS)).isFalse(); // all of the output is read
+        String output = String.join("\n", lines);
+        assertThat(refused.exitValue()).as(output).isEqualTo(2);
+        assertThat(output).contains("EVENTS_STORE " + postgres.url(),
+                "password authentication failed for user \"postgres\"").doesNotContain("wrong-password-7");
+    }
+
     private boolean leaseEnded(String key) {
         try (Connection db = DriverManager.getConnection(postgres.url(), RealPostgres.USER, postgres.password());
                 PreparedStatement query = db.prepareStatement(
