@@ -81,6 +81,8 @@ class KilledReplicaIT {
     @AfterEach
     void killReplica() throws InterruptedException {
         kill();
+        assertThat(String.join("\n", output)).as("the replica's whole output").isNotEmpty()
+                .doesNotContain(postgres.password());
     }
 
     private Map<String, String> environment() throws Exception {
