@@ -1,7 +1,11 @@
 package io.salesforcetarget.config;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,6 +19,7 @@ import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.service.ServiceSupport;
 
 import io.vertx.core.VertxOptions;
 
@@ -26,6 +31,10 @@ import io.salesforcetarget.metrics.TargetMetrics;
 import io.salesforcetarget.receiver.CloudEventsReceiverRoute;
 import io.salesforcetarget.receiver.InboundAuthentication;
 import io.salesforcetarget.replay.EventReplay;
+import io.salesforcetarget.replay.EventStore;
+import io.salesforcetarget.replay.ExpiredEventsCleaner;
+import io.salesforcetarget.replay.MemoryEventStore;
+import io.salesforcetarget.replay.PostgresEventStore;
 import io.salesforcetarget.reply.EventOutcomeLog;
 import io.salesforcetarget.reply.HttpReplies;
 import io.salesforcetarget.reply.ReplyEvents;
@@ -36,6 +45,8 @@ import io.salesforcetarget.server.DrainGate;
 import io.salesforcetarget.server.GracefulShutdown;
 import io.salesforcetarget.server.ReadinessCheck;
 import io.salesforcetarget.server.RefusedBeforeTheRoute;
+import io.salesforcetarget.settings.EventStoreSettings;
+import io.salesforcetarget.settings.InvalidConfigurationException;
 import io.salesforcetarget.settings.Reliability;
 import io.salesforcetarget.settings.TargetSettings;
 
@@ -80,13 +91,59 @@ public class TargetConfiguration implements CamelConfiguration {
                 new EventOutcomeLog(metrics, settings.jsonLogs()));
         DrainGate gate = new DrainGate();
         context.getRegistry().bind(GracefulShutdown.DRAIN_GATE, gate);
-        EventReplay replay = new EventReplay(idempotentRepository(context, reliability), reliability.replayStoreSize(),
-                reliability.replayStoreBytes(), reliability.replayTtl());
+        EventStore store = eventStore(context, settings);
+        EventReplay replay = new EventReplay(store);
         context.addRoutes(new CloudEventsReceiverRoute(settings.replyPolicy(), replies, gate, replay,
                 InboundAuthentication.of(settings.security())));
         context.addRoutes(new SessionWarmUpRoute(tokens, reliability.loginMinInterval()));
-        HealthCheckRegistry.get(context).register(new ReadinessCheck(tokens, gate));
+        HealthCheckRegistry.get(context).register(new ReadinessCheck(tokens, gate, store::reachable));
         context.addStartupListener(new RefusedBeforeTheRoute());
+    }
+
+    /**
+     * Where claims and answers live ({@code EVENTS_STORE}): this process's memory, or PostgreSQL, connected and
+     * migrated now (a database that cannot be used stops the start, with the reason) and closed when the context
+     * stops, after its routes have drained.
+     */
+    static EventStore eventStore(CamelContext context, TargetSettings settings) throws Exception {
+        Reliability reliability = settings.reliability();
+        EventStoreSettings stored = settings.eventStore();
+        if (!stored.shared()) {
+            return new MemoryEventStore(idempotentRepository(context, reliability), reliability.replayStoreSize(),
+                    reliability.replayStoreBytes(), reliability.replayTtl());
+        }
+        PostgresEventStore store;
+        try {
+            store = PostgresEventStore.start(stored.url(), stored.username(), stored.password(), replicaName(),
+                    stored.claimLease(), reliability.replayTtl(), reliability.replayStoreBytes());
+        } catch (IllegalStateException e) {
+            throw new InvalidConfigurationException(List.of("EVENTS_STORE " + stored.url() + ": " + e.getMessage()));
+        }
+        ExpiredEventsCleaner cleaner = new ExpiredEventsCleaner(store, CLEANING_INTERVAL);
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                cleaner.close();
+                store.close();
+            }
+        }, true, true);
+        return store;
+    }
+
+    /** How often each replica deletes the rows whose lease or replay window has ended. */
+    static final Duration CLEANING_INTERVAL = Duration.ofMinutes(1);
+
+    /** The name a replica's claims carry: the pod's name on Kubernetes (HOSTNAME), and the process id. */
+    static String replicaName() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                host = "unknown-host";
+            }
+        }
+        return host + "/" + ProcessHandle.current().pid();
     }
 
     /**

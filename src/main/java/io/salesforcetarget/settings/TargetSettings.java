@@ -27,7 +27,7 @@ import io.salesforcetarget.auth.TransportPolicy;
 public record TargetSettings(String clientId, String authServer, String username, RSAPrivateKey privateKey,
         String apiVersion, ReplyPolicy replyPolicy, Duration requestTimeout, String replySource,
         int retryAfterSeconds, Reliability reliability, Security security, boolean jsonLogs,
-        Coalescing coalescing) {
+        Coalescing coalescing, EventStoreSettings eventStore) {
 
     private static final Pattern VERSION = Pattern.compile("v?(\\d{1,3}\\.\\d)");
 
@@ -62,7 +62,12 @@ public record TargetSettings(String clientId, String authServer, String username
         AUTH_PASSWORD("events.auth.password", "EVENTS_AUTH_PASSWORD"),
         LOG_FORMAT("events.log-format", "LOG_FORMAT"),
         COALESCE("salesforce.coalesce", "SALESFORCE_COALESCE"),
-        COALESCE_MAX_RECORDS("salesforce.coalesce.max-records", "SALESFORCE_COALESCE_MAX_RECORDS");
+        COALESCE_MAX_RECORDS("salesforce.coalesce.max-records", "SALESFORCE_COALESCE_MAX_RECORDS"),
+        STORE("events.store", "EVENTS_STORE"),
+        STORE_USERNAME("events.store.username", "EVENTS_STORE_USERNAME"),
+        STORE_PASSWORD("events.store.password", "EVENTS_STORE_PASSWORD"),
+        STORE_PASSWORD_FILE("events.store.password-file", "EVENTS_STORE_PASSWORD_FILE"),
+        CLAIM_LEASE("events.claim-lease-seconds", "EVENTS_CLAIM_LEASE_SECONDS");
 
         final String property;
         final String variable;
@@ -100,11 +105,21 @@ public record TargetSettings(String clientId, String authServer, String username
         Reliability reliability = reader.reliability();
         boolean jsonLogs = reader.jsonLogs();
         Coalescing coalescing = reader.coalescing();
+        EventStoreSettings eventStore = reader.eventStore(longestCall(Duration.ofMillis(timeoutMs), reliability));
         if (!reader.problems.isEmpty()) {
             throw new InvalidConfigurationException(reader.problems);
         }
         return new TargetSettings(clientId, server, user, key, version, policy, Duration.ofMillis(timeoutMs),
-                source, (int) retryAfter, reliability, security, jsonLogs, coalescing);
+                source, (int) retryAfter, reliability, security, jsonLogs, coalescing, eventStore);
+    }
+
+    /**
+     * The longest one event's Salesforce call can take with its retries: no retry starts after the retry budget,
+     * and the last attempt may wait for a connection, connect, log in again and run to its timeout.
+     */
+    static Duration longestCall(Duration requestTimeout, Reliability reliability) {
+        return reliability.retryBudget().plus(reliability.poolWait()).plus(reliability.connectTimeout())
+                .plus(requestTimeout.multipliedBy(2));
     }
 
     @Override
@@ -254,6 +269,62 @@ public record TargetSettings(String clientId, String authServer, String username
             }
             problems.add(key.variable + " must be a positive whole number, got '" + value + "'");
             return fallback;
+        }
+
+        EventStoreSettings eventStore(Duration longestCall) {
+            String store = value(Key.STORE);
+            Duration lease = Duration.ofSeconds(positiveNumber(Key.CLAIM_LEASE,
+                    EventStoreSettings.DEFAULT_CLAIM_LEASE.toSeconds()));
+            if (lease.compareTo(longestCall) <= 0) {
+                problems.add(Key.CLAIM_LEASE.variable + " is " + lease.toSeconds() + " s, not more than the longest"
+                        + " a Salesforce call can take with its retries (" + longestCall.toMillis() + " ms: retry"
+                        + " budget, pool wait, connect timeout and twice the request timeout): a claim would end while"
+                        + " its call runs, and a redelivery would make the call again");
+            }
+            if (store.isEmpty() || store.equals(EventStoreSettings.MEMORY)) {
+                for (Key database : List.of(Key.STORE_USERNAME, Key.STORE_PASSWORD, Key.STORE_PASSWORD_FILE)) {
+                    if (!value(database).isEmpty()) {
+                        problems.add(database.variable + " is set but " + Key.STORE.variable
+                                + " is memory: set it to the database's jdbc:postgresql:// URL");
+                    }
+                }
+                return new EventStoreSettings(null, null, null, lease);
+            }
+            if (!store.startsWith("jdbc:postgresql://")) {
+                problems.add(Key.STORE.variable + " must be memory or a PostgreSQL JDBC URL"
+                        + " (jdbc:postgresql://host:5432/database), got " + schemeOf(store));
+                return null;
+            }
+            if (store.matches("(?i).*[?&;]password=.*")) {
+                problems.add(Key.STORE.variable + " must not hold the password: set " + Key.STORE_PASSWORD.variable
+                        + " or " + Key.STORE_PASSWORD_FILE.variable);
+            }
+            return new EventStoreSettings(store, emptyToNull(value(Key.STORE_USERNAME)), storePassword(), lease);
+        }
+
+        /** Only the scheme of a wrong store URL: the rest may hold a password. */
+        private static String schemeOf(String url) {
+            int colon = url.indexOf(':');
+            return colon > 0 ? "a '" + url.substring(0, colon + 1) + "' URL" : "a value that is not a URL";
+        }
+
+        private String storePassword() {
+            String password = value(Key.STORE_PASSWORD);
+            String file = value(Key.STORE_PASSWORD_FILE);
+            if (!password.isEmpty() && !file.isEmpty()) {
+                problems.add("set only one of " + Key.STORE_PASSWORD.variable + " or "
+                        + Key.STORE_PASSWORD_FILE.variable);
+            }
+            if (file.isEmpty()) {
+                return emptyToNull(password);
+            }
+            try {
+                return Files.readString(Path.of(file)).strip(); // a mounted secret often ends with a newline
+            } catch (IOException e) {
+                problems.add(Key.STORE_PASSWORD_FILE.variable + ": cannot read " + file + " ("
+                        + e.getClass().getSimpleName() + ")");
+                return null;
+            }
         }
 
         Coalescing coalescing() {

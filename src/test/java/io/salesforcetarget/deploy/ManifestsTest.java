@@ -73,7 +73,7 @@ class ManifestsTest {
                 JSON.readTree("{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"number\"}]}"));
         definitions.forEach(definition -> normalise(definition, byJavaType));
 
-        try (Stream<Path> files = Files.list(DEPLOY)) {
+        try (Stream<Path> files = Files.walk(DEPLOY)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 try (var parser = new YAMLFactory().createParser(file.toFile())) {
                     YAML.readValues(parser, JsonNode.class).readAll().stream()
@@ -125,7 +125,8 @@ class ManifestsTest {
         assertThat(documents).extracting(d -> d.get("kind").asText() + "/" + d.at("/metadata/name").asText())
                 .containsExactlyInAnyOrder("Service/salesforce-target-errors", "Secret/salesforce",
                         "Service/salesforce-target", "Trigger/salesforce-target-apicall",
-                        "Trigger/salesforce-target-errors");
+                        "Trigger/salesforce-target-errors", "Service/salesforce-target",
+                        "Secret/salesforce-target-database");
         for (JsonNode document : documents) {
             assertThat(validate(document)).as("%s %s", document.get("x-file").asText(),
                     document.at("/metadata/name").asText()).isEmpty();

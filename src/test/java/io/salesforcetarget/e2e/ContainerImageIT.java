@@ -1,9 +1,7 @@
 package io.salesforcetarget.e2e;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +16,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -165,7 +162,8 @@ class ContainerImageIT {
         Process container = builder.start();
         List<String> output = new CopyOnWriteArrayList<>();
         try {
-            assertThat(started(container, output).get(120, TimeUnit.SECONDS))
+            assertThat(ProcessOutput.drain(container, output, line -> line.startsWith("Try it"))
+                    .get(120, TimeUnit.SECONDS))
                     .as("the image started; output:%n%s", String.join("\n", output)).isTrue();
 
             HttpResponse<byte[]> reply = new CloudEventClient("http://127.0.0.1:" + port + "/").sendBinary(API_CALL,
@@ -198,27 +196,6 @@ class ContainerImageIT {
 
     private static boolean canRunTheImage() {
         return "root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/unshare"));
-    }
-
-    private static CompletableFuture<Boolean> started(Process process, List<String> output) {
-        CompletableFuture<Boolean> ready = new CompletableFuture<>();
-        Thread drain = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = lines.readLine()) != null; ) {
-                    output.add(line);
-                    if (line.startsWith("Try it")) {
-                        ready.complete(true);
-                    }
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-            ready.complete(false);
-        }, "image-output");
-        drain.setDaemon(true);
-        drain.start();
-        return ready;
     }
 
     private static String uidOf(long pid) {

@@ -1,13 +1,10 @@
 package io.salesforcetarget.e2e;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,23 +47,7 @@ class PackagedJarIT {
         builder.environment().put("HOST", "127.0.0.1");
         builder.environment().put("EXAMPLE_NEW_ACCOUNT_ENABLED", "true");
         process = builder.start();
-        CompletableFuture<Boolean> ready = new CompletableFuture<>();
-        Thread drain = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = lines.readLine()) != null; ) {
-                    output.add(line);
-                    if (line.startsWith("Try it")) {
-                        ready.complete(true);
-                    }
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-            ready.complete(false);
-        }, "jar-output");
-        drain.setDaemon(true);
-        drain.start();
+        CompletableFuture<Boolean> ready = ProcessOutput.drain(process, output, line -> line.startsWith("Try it"));
         assertThat(ready.get(60, TimeUnit.SECONDS)).as("the jar started; output:%n%s", String.join("\n", output))
                 .isTrue();
     }

@@ -26,7 +26,8 @@ class EventReplayTest {
 
     private final DefaultCamelContext camel = new DefaultCamelContext();
     private final IdempotentRepository claims = MemoryIdempotentRepository.memoryIdempotentRepository(100);
-    private final EventReplay replay = new EventReplay(claims, 2, 1_000, Duration.ofMinutes(10));
+    private final MemoryEventStore store = new MemoryEventStore(claims, 2, 1_000, Duration.ofMinutes(10));
+    private final EventReplay replay = new EventReplay(store);
 
     private Exchange delivery(String source, String id) {
         Exchange exchange = new DefaultExchange(camel);
@@ -92,7 +93,7 @@ class EventReplayTest {
             replay.claim(delivery);
             answer(delivery, 200, "{}");
         }
-        assertThat(replay.storedReplies()).isEqualTo(2);
+        assertThat(store.storedReplies()).isEqualTo(2);
         long remembered = java.util.stream.Stream.of("1", "2", "3", "4")
                 .filter(id -> claims.contains("broker " + id)).count();
         assertThat(remembered).as("keys follow the store: no key without its answer").isEqualTo(2);
@@ -101,7 +102,8 @@ class EventReplayTest {
     @Test
     void anExpiredAnswerReleasesItsKeyAndTheEventIsProcessedAgain() {
         long[] now = { 0 };
-        EventReplay expiring = new EventReplay(claims, 10, 1_000, Duration.ofMinutes(10), () -> now[0]);
+        EventReplay expiring = new EventReplay(new MemoryEventStore(claims, 10, 1_000, Duration.ofMinutes(10),
+                () -> now[0]));
         Exchange first = delivery("broker", "1");
         expiring.claim(first);
         answer(first, 200, "{}");
@@ -121,7 +123,7 @@ class EventReplayTest {
         String warning = StandardError.of(() -> answer(first, 200, "x".repeat(1_000)));
         assertThat(warning).contains("The answer to event broker 1 (").contains("is larger than the whole replay store");
 
-        assertThat(replay.storedReplies()).isZero();
+        assertThat(store.storedReplies()).isZero();
         assertThat(claims.contains("broker 1")).as("not held forever as if in flight").isFalse();
         Exchange again = delivery("broker", "1");
         replay.claim(again);
@@ -153,7 +155,7 @@ class EventReplayTest {
                                 delivery("broker", "1").getProperty(InboundEvent.PROPERTY)))
                         .process(replay::claim)
                         .to("direct:call")
-                        .process(exchange -> seen.add("after the call: " + replay.storedReplies()
+                        .process(exchange -> seen.add("after the call: " + store.storedReplies()
                                 + (claims.contains("broker 1") ? " claimed" : " released")))
                         .process(exchange -> {
                             exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
@@ -162,7 +164,7 @@ class EventReplayTest {
                             exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
                                 @Override
                                 public void onComplete(Exchange done) {
-                                    seen.add("when done: " + replay.storedReplies());
+                                    seen.add("when done: " + store.storedReplies());
                                 }
                             });
                         });

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import io.salesforcetarget.auth.TestKeys;
 import io.salesforcetarget.settings.Coalescing;
+import io.salesforcetarget.settings.EventStoreSettings;
 import io.salesforcetarget.settings.Reliability;
 import io.salesforcetarget.settings.ReplyPolicy;
 import io.salesforcetarget.settings.Security;
@@ -25,7 +26,7 @@ class SalesforceHttpClientTest {
         HttpComponent http = new HttpComponent();
         TargetSettings settings = new TargetSettings("client", "https://login.example.com", "user",
                 TestKeys.privateKey(), null, ReplyPolicy.ALWAYS, Duration.ofMillis(1500), "source", 5, RELIABILITY,
-                Security.defaults(), false, Coalescing.off());
+                Security.defaults(), false, Coalescing.off(), EventStoreSettings.memory());
 
         SalesforceHttpClient.configure(http, settings);
 

@@ -36,6 +36,7 @@ import io.salesforcetarget.auth.TestKeys;
 import io.salesforcetarget.auth.TokenCache;
 import io.salesforcetarget.failure.CamelCalls;
 import io.salesforcetarget.settings.Coalescing;
+import io.salesforcetarget.settings.EventStoreSettings;
 import io.salesforcetarget.settings.Reliability;
 import io.salesforcetarget.settings.ReplyPolicy;
 import io.salesforcetarget.settings.Security;
@@ -68,7 +69,7 @@ class SalesforceSendOverHttpTest extends CamelTestSupport {
         SalesforceHttpClient.configure(camel.getComponent("http", HttpComponent.class),
                 new TargetSettings("client", "https://login.example.com", "user", TestKeys.privateKey(), "v59.0",
                         ReplyPolicy.ALWAYS, Duration.ofSeconds(10), "test-source", 5, Reliability.defaults(),
-                        Security.defaults(), false, Coalescing.off()));
+                        Security.defaults(), false, Coalescing.off(), EventStoreSettings.memory()));
         return camel;
     }
 

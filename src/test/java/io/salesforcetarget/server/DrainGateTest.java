@@ -58,7 +58,7 @@ class DrainGateTest {
     @Test
     void readyOnlyWithASessionAndWhileNotDraining() throws Exception {
         TokenCache tokens = new TokenCache(() -> new SalesforceSession("t", "https://x.my.salesforce.com"));
-        ReadinessCheck check = new ReadinessCheck(tokens, gate);
+        ReadinessCheck check = new ReadinessCheck(tokens, gate, () -> true);
         assertThat(check.isLiveness()).isFalse();
         assertThat(check.call().getState().name()).isEqualTo("DOWN");
         tokens.current();

@@ -233,6 +233,64 @@ class TargetSettingsTest {
     }
 
     @Test
+    void theEventStoreIsMemoryUnlessAPostgresUrlIsGiven() throws Exception {
+        assertThat(load().eventStore().shared()).isFalse();
+        assertThat(load().eventStore().claimLease()).isEqualTo(Duration.ofMinutes(5));
+
+        properties.put("events.store", "jdbc:postgresql://db.example.com:5432/target");
+        properties.put("events.store.username", "target");
+        properties.put("events.store.password", "db-secret-1");
+        EventStoreSettings store = load().eventStore();
+        assertThat(store.shared()).isTrue();
+        assertThat(store.url()).isEqualTo("jdbc:postgresql://db.example.com:5432/target");
+        assertThat(store.username()).isEqualTo("target");
+        assertThat(store.password()).isEqualTo("db-secret-1");
+        assertThat(store.toString()).contains("db.example.com", "password=****").doesNotContain("db-secret-1");
+
+        Path file = Files.createTempFile("events-store", ".password");
+        Files.writeString(file, "db-secret-2\n");
+        properties.remove("events.store.password");
+        properties.put("events.store.password-file", file.toString());
+        assertThat(load().eventStore().password()).as("a mounted secret's newline is not the password")
+                .isEqualTo("db-secret-2");
+        properties.put("events.store.password", "db-secret-1");
+        assertThat(problems()).contains("set only one of EVENTS_STORE_PASSWORD or EVENTS_STORE_PASSWORD_FILE");
+        properties.remove("events.store.password");
+        properties.put("events.store.password-file", file.resolveSibling("absent.password").toString());
+        assertThat(problems()).contains("EVENTS_STORE_PASSWORD_FILE: cannot read");
+    }
+
+    @Test
+    void aWrongEventStoreIsNamedWithoutItsPassword() {
+        properties.put("events.store", "postgres://target:db-secret-3@db.example.com/target");
+        assertThat(problems()).contains("EVENTS_STORE must be memory or a PostgreSQL JDBC URL", "a 'postgres:' URL")
+                .doesNotContain("db-secret-3");
+        properties.put("events.store", "jdbc:postgresql://db.example.com/target?user=target&password=db-secret-4");
+        assertThat(problems()).contains("EVENTS_STORE must not hold the password").doesNotContain("db-secret-4");
+        properties.put("events.store", "memory");
+        properties.put("events.store.username", "target");
+        assertThat(problems()).contains("EVENTS_STORE_USERNAME is set but EVENTS_STORE is memory");
+    }
+
+    @Test
+    void theClaimLeaseMustOutlastTheLongestCall() {
+        properties.put("events.claim-lease-seconds", "76");
+        assertThat(problems()).contains("EVENTS_CLAIM_LEASE_SECONDS is 76 s, not more than the longest a Salesforce"
+                + " call can take with its retries (76000 ms");
+        properties.put("events.claim-lease-seconds", "77");
+        assertThat(load().eventStore().claimLease()).isEqualTo(Duration.ofSeconds(77));
+
+        properties.put("salesforce.request-timeout-ms", "2000");
+        properties.put("salesforce.retry.budget-ms", "1000");
+        properties.put("salesforce.connect-timeout-ms", "500");
+        properties.put("salesforce.pool-wait-ms", "400");
+        properties.put("events.claim-lease-seconds", "6");
+        assertThat(load().eventStore().claimLease()).as("above 5.9 s").isEqualTo(Duration.ofSeconds(6));
+        properties.put("events.claim-lease-seconds", "0");
+        assertThat(problems()).contains("EVENTS_CLAIM_LEASE_SECONDS must be a positive whole number, got '0'");
+    }
+
+    @Test
     void toStringHidesTheKey() {
         String text = load().toString();
         assertThat(text).contains("privateKey=****", "3MVG9-consumer-key")

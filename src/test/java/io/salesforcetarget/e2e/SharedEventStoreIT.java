@@ -1,0 +1,203 @@
+package io.salesforcetarget.e2e;
+
+import static io.salesforcetarget.e2e.CloudEventClient.API_CALL;
+import static io.salesforcetarget.e2e.CloudEventClient.replyOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.KeyPair;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.cloudevents.CloudEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import io.salesforcetarget.auth.TestKeys;
+import io.salesforcetarget.replay.RealPostgres;
+import io.salesforcetarget.simulator.Eventually;
+import io.salesforcetarget.simulator.SalesforceSimulator;
+import io.salesforcetarget.simulator.SimulatorConfig;
+
+/**
+ * Two replicas of the real application share one real PostgreSQL ({@code EVENTS_STORE}) in front of one simulated
+ * org: whichever replica a delivery lands on, and across a restart, an event makes exactly one Salesforce call and
+ * every delivery of it gets the same answer.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SharedEventStoreIT {
+
+    private static final String CLIENT_ID = "3MVG9-e2e-consumer-key";
+    private static final String USER = "integration@example.com";
+
+    private RealPostgres postgres;
+    private SalesforceSimulator salesforce;
+    private KeyPair keys;
+    private RunningTarget replicaA;
+    private RunningTarget replicaB;
+
+    @BeforeAll
+    void startDatabaseOrgAndTwoReplicas() throws Exception {
+        postgres = RealPostgres.start();
+        keys = TestKeys.generate("RSA", 2048);
+        salesforce = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(keys.getPublic())
+                .clientId(CLIENT_ID).username(USER).dailyApiLimit(Long.MAX_VALUE).build());
+        replicaA = RunningTarget.start(configuration());
+        replicaB = RunningTarget.start(configuration());
+    }
+
+    @AfterAll
+    void stopEverything() throws Exception {
+        replicaA.close();
+        replicaB.close();
+        salesforce.close();
+        postgres.close();
+    }
+
+    @BeforeEach
+    void healthyOrg() {
+        salesforce.faults().clear();
+        salesforce.clearRecordedRequests();
+    }
+
+    private Map<String, String> configuration() {
+        return RunningTarget.with(RunningTarget.loginTo(salesforce, keys, CLIENT_ID, USER), Map.of(
+                "salesforce.api-version", "v62.0",
+                "events.store", postgres.url(),
+                "events.store.username", RealPostgres.USER,
+                "events.store.password", postgres.password(),
+                "events.retry-after-seconds", "3"));
+    }
+
+    private static String create(String name) {
+        return "{\"action\":\"POST\",\"resource\":\"sobjects\",\"object\":\"Account\",\"payload\":{\"Name\":\""
+                + name + "\"}}";
+    }
+
+    private static HttpResponse<byte[]> send(RunningTarget replica, String id, String data) throws Exception {
+        return new CloudEventClient(replica.url()).sendBinaryWithId(id, API_CALL, data);
+    }
+
+    private static void assertSameAnswer(HttpResponse<byte[]> again, HttpResponse<byte[]> first) {
+        assertThat(again.statusCode()).isEqualTo(first.statusCode());
+        CloudEvent replayed = replyOf(again);
+        CloudEvent original = replyOf(first);
+        assertThat(replayed.getId()).as("the same reply event").isEqualTo(original.getId());
+        assertThat(replayed.getData().toBytes()).isEqualTo(original.getData().toBytes());
+    }
+
+    @Test
+    void aRedeliveryToTheOtherReplicaGetsTheSameAnswerWithoutASecondCall() throws Exception {
+        int accounts = salesforce.store().count("Account");
+        String id = UUID.randomUUID().toString();
+
+        HttpResponse<byte[]> first = send(replicaA, id, create("Replicated"));
+        HttpResponse<byte[]> again = send(replicaB, id, create("Replicated"));
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertSameAnswer(again, first);
+        assertThat(salesforce.recordedRequests()).hasSize(1);
+        assertThat(salesforce.store().count("Account")).isEqualTo(accounts + 1);
+    }
+
+    @Test
+    void twoDeliveriesAtOnceOnTwoReplicasMakeOneCallAndTheOtherGets409ThenTheAnswer() throws Exception {
+        int accounts = salesforce.store().count("Account");
+        String id = UUID.randomUUID().toString();
+        salesforce.faults().apiDelay(Duration.ofMillis(700), 1);
+
+        CompletableFuture<HttpResponse<byte[]>> first = CompletableFuture.supplyAsync(() -> {
+            try {
+                return send(replicaA, id, create("Concurrent"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Eventually.until("the first delivery reached Salesforce", () -> salesforce.counters().inFlight() == 1);
+        HttpResponse<byte[]> duplicate = send(replicaB, id, create("Concurrent"));
+        assertThat(duplicate.statusCode()).isEqualTo(409);
+        assertThat(duplicate.headers().firstValue("Retry-After")).hasValue("3");
+
+        assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertSameAnswer(send(replicaB, id, create("Concurrent")), first.get());
+        assertThat(salesforce.recordedRequests()).hasSize(1);
+        assertThat(salesforce.store().count("Account")).isEqualTo(accounts + 1);
+    }
+
+    @Test
+    void aRestartedReplicaReplaysWhatItAnsweredBefore() throws Exception {
+        String id = UUID.randomUUID().toString();
+        HttpResponse<byte[]> first = send(replicaA, id, create("BeforeRestart"));
+        replicaA.close();
+        replicaA = RunningTarget.start(configuration()); // nothing in its memory
+
+        assertSameAnswer(send(replicaA, id, create("BeforeRestart")), first);
+        assertThat(salesforce.recordedRequests()).as("the create, once").hasSize(1);
+    }
+
+    @Test
+    void aClaimLeftByADeadReplicaHoldsItsEventUntilTheLeaseEndsThenTheEventIsProcessed() throws Exception {
+        String id = UUID.randomUUID().toString();
+        try (Connection db = DriverManager.getConnection(postgres.url(), RealPostgres.USER, postgres.password())) {
+            try (PreparedStatement dead = db.prepareStatement("INSERT INTO salesforce_target_events"
+                    + " (event_key, claimed_by, claim_token, expires_at)"
+                    + " VALUES (?, 'dead-replica/1', gen_random_uuid(), now() + interval '1 second')")) {
+                dead.setString(1, "e2e-test " + id);
+                dead.executeUpdate();
+            }
+            HttpResponse<byte[]> held = send(replicaB, id, create("Orphan"));
+            assertThat(held.statusCode()).isEqualTo(409);
+            assertThat(salesforce.recordedRequests()).isEmpty();
+
+            Eventually.until("the dead replica's lease ended", () -> leaseEnded(db, "e2e-test " + id));
+        }
+        assertThat(send(replicaB, id, create("Orphan")).statusCode()).isEqualTo(200);
+        assertThat(salesforce.recordedRequests()).hasSize(1);
+    }
+
+    @Test
+    void whileTheDatabaseIsDownEventsGet503AndAreNotSentThenTheReplicaRecovers() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(replicaB.healthUrl("ready"))).build();
+        postgres.stopServer();
+        try {
+            HttpResponse<byte[]> refused = send(replicaB, UUID.randomUUID().toString(), create("DatabaseDown"));
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("3");
+            assertThat(CloudEventClient.json(refused.body()).at("/details/reason").asText())
+                    .isEqualTo("event-store-unavailable");
+            assertThat(new String(refused.body())).doesNotContain(postgres.password());
+            assertThat(http.send(ready, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(503);
+            assertThat(salesforce.recordedRequests()).as("no call without a claim").isEmpty();
+        } finally {
+            postgres.startServer();
+        }
+        assertThat(send(replicaB, UUID.randomUUID().toString(), create("DatabaseBack")).statusCode()).isEqualTo(200);
+        assertThat(http.send(ready, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+
+    private static boolean leaseEnded(Connection db, String key) {
+        try (PreparedStatement query = db.prepareStatement(
+                "SELECT expires_at <= now() FROM salesforce_target_events WHERE event_key = ?")) {
+            query.setString(1, key);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
