@@ -168,7 +168,7 @@ class ContainerImageIT {
 
             HttpResponse<byte[]> reply = new CloudEventClient("http://127.0.0.1:" + port + "/").sendBinary(API_CALL,
                     "{\"action\":\"POST\",\"resource\":\"sobjects\",\"object\":\"Account\",\"payload\":{\"Name\":\"Image\"}}");
-            assertThat(reply.statusCode()).isEqualTo(200);
+            assertThat(reply.statusCode()).as("the image's output:%n%s", String.join("\n", output)).isEqualTo(200);
             assertThat(CloudEventClient.replyOf(reply).getExtension("category")).isEqualTo("success");
 
             HttpResponse<String> example = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

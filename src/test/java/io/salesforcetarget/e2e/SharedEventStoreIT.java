@@ -14,10 +14,13 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import io.cloudevents.CloudEvent;
 import org.junit.jupiter.api.AfterAll;
@@ -79,7 +82,13 @@ class SharedEventStoreIT {
                 "events.store", postgres.url(),
                 "events.store.username", RealPostgres.USER,
                 "events.store.password", postgres.password(),
-                "events.retry-after-seconds", "3"));
+                "events.retry-after-seconds", "3",
+                // A short lease, for the claims a database outage leaves: above the longest call these allow (5.9 s).
+                "salesforce.request-timeout-ms", "2000",
+                "salesforce.retry.budget-ms", "1000",
+                "salesforce.connect-timeout-ms", "500",
+                "salesforce.pool-wait-ms", "400",
+                "events.claim-lease-seconds", "6"));
     }
 
     private static String create(String name) {
@@ -187,6 +196,53 @@ class SharedEventStoreIT {
         }
         assertThat(send(replicaB, UUID.randomUUID().toString(), create("DatabaseBack")).statusCode()).isEqualTo(200);
         assertThat(http.send(ready, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theDatabaseStoppedAndStartedDuringLoadGives503sAndNothingIsDoneTwice() throws Exception {
+        List<RedeliveringBroker.Event> events = IntStream.range(0, 400).mapToObj(i -> {
+            String id = UUID.randomUUID().toString();
+            return new RedeliveringBroker.Event(id, create("Outage " + id));
+        }).toList();
+        List<RunningTarget> replicas = List.of(replicaA, replicaB);
+        RedeliveringBroker broker = new RedeliveringBroker(2, i -> replicas.get(i).url(), 16);
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(replicaB.healthUrl("ready"))).build();
+
+        CompletableFuture<List<RedeliveringBroker.Outcome>> load = CompletableFuture.supplyAsync(() -> {
+            try {
+                return broker.deliver(events, 0);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Eventually.until("100 events acknowledged", () -> broker.acknowledged() >= 100);
+        postgres.stopServer();
+        try {
+            Eventually.until("readiness went down", () -> status(http, ready) == 503);
+        } finally {
+            postgres.startServer();
+        }
+        List<RedeliveringBroker.Outcome> outcomes = load.get(120, TimeUnit.SECONDS);
+
+        assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.acknowledged())
+                .as("event %s acknowledged", outcome.event().id()).isNotNull());
+        assertThat(outcomes).flatExtracting(RedeliveringBroker.Outcome::deliveries)
+                .extracting(RedeliveringBroker.Delivery::status).as("the outage was felt").contains(503);
+        Map<String, Long> records = salesforce.store().records("Account").stream()
+                .map(record -> record.field("Name")).filter(name -> name != null && name.startsWith("Outage "))
+                .collect(Collectors.groupingBy(name -> name, Collectors.counting()));
+        assertThat(records).as("every event's record, once").hasSize(events.size()).allSatisfy((name, count) ->
+                assertThat(count).as(name).isEqualTo(1L));
+        Eventually.until("readiness came back", () -> status(http, ready) == 200);
+    }
+
+    private static int status(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     private static boolean leaseEnded(Connection db, String key) {
