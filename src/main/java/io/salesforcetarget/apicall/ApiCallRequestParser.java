@@ -3,6 +3,7 @@ package io.salesforcetarget.apicall;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,9 @@ import io.salesforcetarget.failure.LogText;
  */
 public final class ApiCallRequestParser {
 
-    public static final Set<String> METHODS = Set.of("GET", "POST", "PATCH", "PUT", "DELETE", "HEAD");
+    /** In this order in error messages. */
+    public static final Set<String> METHODS = Collections.unmodifiableSet(
+            new LinkedHashSet<>(List.of("GET", "POST", "PATCH", "PUT", "DELETE", "HEAD")));
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION) // {"action":"GET","action":"DELETE"} is ambiguous
@@ -78,7 +81,7 @@ public final class ApiCallRequestParser {
 
     private static String method(JsonNode action) {
         if (action == null || action.isNull()) {
-            throw invalid("action is required: one of " + String.join(", ", sortedMethods()));
+            throw invalid("action is required: one of " + String.join(", ", METHODS));
         }
         if (!action.isTextual()) {
             throw invalid("action must be a string, got " + kind(action));
@@ -86,7 +89,7 @@ public final class ApiCallRequestParser {
         String method = action.asText().trim().toUpperCase(Locale.ROOT);
         if (!METHODS.contains(method)) {
             throw invalid("action '" + LogText.printable(action.asText()) + "' is not supported: use one of "
-                    + String.join(", ", sortedMethods()));
+                    + String.join(", ", METHODS));
         }
         return method;
     }
@@ -149,7 +152,4 @@ public final class ApiCallRequestParser {
         return node.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
-    private static List<String> sortedMethods() {
-        return List.of("GET", "POST", "PATCH", "PUT", "DELETE", "HEAD");
-    }
 }

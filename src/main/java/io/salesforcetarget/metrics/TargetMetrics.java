@@ -50,10 +50,6 @@ public class TargetMetrics {
         return new TargetMetrics(new SimpleMeterRegistry(), () -> 0);
     }
 
-    public MeterRegistry registry() {
-        return registry;
-    }
-
     /**
      * One event answered: outcome is success, an error code, retry-later, replayed, ...; {@code took} is its time
      * in the target, from the request read to the answer ready (whole milliseconds: Camel's exchange clock).

@@ -32,11 +32,6 @@ public class CloudEventsReceiverRoute extends RouteBuilder {
     private final EventReplay replay;
     private final InboundAuthentication authentication;
 
-    /** Without replay of redelivered events (each delivery is processed) and without inbound authentication. */
-    public CloudEventsReceiverRoute(ReplyPolicy policy, HttpReplies replies) {
-        this(policy, replies, new DrainGate(), EventReplay.none(), InboundAuthentication.none());
-    }
-
     public CloudEventsReceiverRoute(ReplyPolicy policy, HttpReplies replies, DrainGate gate, EventReplay replay,
             InboundAuthentication authentication) {
         this.policy = policy;

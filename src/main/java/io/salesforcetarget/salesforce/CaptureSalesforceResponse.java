@@ -5,8 +5,8 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
 /**
- * Keeps Salesforce's status code and body and drops every response header (none of them may reach the sender),
- * after noting {@code Sforce-Limit-Info} for API usage.
+ * Keeps Salesforce's status code and body and drops every response header: none of them may reach the sender
+ * ({@code Sforce-Limit-Info} was read by {@code SalesforceCallNotifier} for the API usage metrics before this).
  */
 public class CaptureSalesforceResponse implements Processor {
 
@@ -14,10 +14,6 @@ public class CaptureSalesforceResponse implements Processor {
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-        String limitInfo = message.getHeader("Sforce-Limit-Info", String.class);
-        if (limitInfo != null) {
-            exchange.setProperty(SalesforceExchange.LIMIT_INFO, limitInfo);
-        }
         // camel-http gives byte[] (or a stream for large bodies), and null for no body (204): only convert what
         // needs it, since Camel answers "null to byte[]" by trying to convert the message itself, every time.
         Object raw = message.getBody();

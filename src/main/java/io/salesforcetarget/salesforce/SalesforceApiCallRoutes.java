@@ -1,6 +1,5 @@
 package io.salesforcetarget.salesforce;
 
-import java.time.Duration;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -12,7 +11,6 @@ import io.salesforcetarget.apicall.OperationAllowlist;
 import io.salesforcetarget.auth.SalesforceSession;
 import io.salesforcetarget.auth.TokenCache;
 import io.salesforcetarget.settings.Coalescing;
-import io.salesforcetarget.settings.Reliability;
 import io.salesforcetarget.failure.EventFaultException;
 import io.salesforcetarget.failure.RetryLaterException;
 
@@ -48,16 +46,6 @@ public class SalesforceApiCallRoutes extends RouteBuilder {
     private final OperationAllowlist allowlist;
     private final CallSlots slots;
     private final Coalescing coalescing;
-
-    /**
-     * Without retries inside the target (every failure goes straight back), every operation allowed, the default
-     * bound on calls at once, no coalescing.
-     */
-    public SalesforceApiCallRoutes(TokenCache tokens, ApiVersionResolver versions) {
-        this(tokens, versions, new SalesforceRetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ZERO),
-                OperationAllowlist.allowingEverything(), new CallSlots(Reliability.defaults().maxConcurrentCalls(),
-                        Reliability.defaults().poolWait()), Coalescing.off());
-    }
 
     public SalesforceApiCallRoutes(TokenCache tokens, ApiVersionResolver versions, SalesforceRetryPolicy retries,
             OperationAllowlist allowlist, CallSlots slots, Coalescing coalescing) {

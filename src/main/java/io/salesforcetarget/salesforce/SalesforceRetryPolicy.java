@@ -53,10 +53,6 @@ public class SalesforceRetryPolicy implements Predicate {
         return Math.min(delay, maxDelay.toMillis());
     }
 
-    public int maxAttempts() {
-        return maxAttempts;
-    }
-
     public Duration initialDelay() {
         return initialDelay;
     }

@@ -14,7 +14,7 @@ import org.apache.camel.ProducerTemplate;
 public class SendWithRetries implements Processor {
 
     private static final String[] RESULT_PROPERTIES = { SalesforceExchange.SESSION, SalesforceExchange.LAST_STATUS,
-            SalesforceExchange.LIMIT_INFO, SalesforceRetryPolicy.FAILED_ATTEMPTS };
+            SalesforceRetryPolicy.FAILED_ATTEMPTS };
 
     private final ProducerTemplate template;
 

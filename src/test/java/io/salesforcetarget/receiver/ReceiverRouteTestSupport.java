@@ -1,5 +1,8 @@
 package io.salesforcetarget.receiver;
 
+import io.salesforcetarget.receiver.InboundAuthentication;
+import io.salesforcetarget.replay.EventReplay;
+import io.salesforcetarget.server.DrainGate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -82,7 +85,8 @@ abstract class ReceiverRouteTestSupport extends CamelTestSupport {
     @Override
     protected RoutesBuilder[] createRouteBuilders() {
         return new RoutesBuilder[] { new CloudEventsReceiverRoute(policy(),
-                new HttpReplies(new ReplyEvents(REPLY_SOURCE), RETRY_AFTER_SECONDS)) };
+                new HttpReplies(new ReplyEvents(REPLY_SOURCE), RETRY_AFTER_SECONDS), new DrainGate(), EventReplay.none(),
+                InboundAuthentication.none()) };
     }
 
     @BeforeEach

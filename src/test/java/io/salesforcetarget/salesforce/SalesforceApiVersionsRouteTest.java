@@ -1,5 +1,8 @@
 package io.salesforcetarget.salesforce;
 
+import java.time.Duration;
+import io.salesforcetarget.settings.Coalescing;
+import io.salesforcetarget.apicall.OperationAllowlist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,7 +55,9 @@ class SalesforceApiVersionsRouteTest extends CamelTestSupport {
     protected RoutesBuilder[] createRouteBuilders() {
         ApiVersionResolver versions = new ApiVersionResolver(null, session -> CamelCalls.request(template,
                 SalesforceApiCallRoutes.API_VERSIONS, session, String.class, "Salesforce API version discovery failed"));
-        return new RoutesBuilder[] { new SalesforceApiCallRoutes(new TokenCache(() -> SESSION), versions) };
+        return new RoutesBuilder[] { new SalesforceApiCallRoutes(new TokenCache(() -> SESSION), versions,
+                new SalesforceRetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ZERO), // no retries
+                OperationAllowlist.allowingEverything(), new CallSlots(10, Duration.ofSeconds(1)), Coalescing.off()) };
     }
 
     @BeforeEach

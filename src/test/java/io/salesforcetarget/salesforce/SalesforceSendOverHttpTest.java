@@ -1,5 +1,6 @@
 package io.salesforcetarget.salesforce;
 
+import io.salesforcetarget.apicall.OperationAllowlist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -82,7 +83,9 @@ class SalesforceSendOverHttpTest extends CamelTestSupport {
         TokenCache tokens = new TokenCache(() -> new SalesforceSession("token-" + logins.incrementAndGet(), instance));
         return new RoutesBuilder[] { new SalesforceApiCallRoutes(tokens, new ApiVersionResolver("v59.0", s -> {
             throw new AssertionError("configured");
-        })) };
+        }),
+                new SalesforceRetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ZERO), // no retries
+                OperationAllowlist.allowingEverything(), new CallSlots(10, Duration.ofSeconds(1)), Coalescing.off()) };
     }
 
     @AfterEach
