@@ -30,6 +30,15 @@ final class ApiError extends RuntimeException {
         return new ApiError(404, "NOT_FOUND", NOT_FOUND_MESSAGE);
     }
 
+    /**
+     * A resource the simulated org does not implement: Salesforce's shape and code for an unknown resource, with a
+     * message that says so, so that a wrong URL and a missing feature of the simulator can be told apart.
+     */
+    static ApiError notImplemented(String method, String path) {
+        return new ApiError(404, "NOT_FOUND", NOT_FOUND_MESSAGE + ": the simulated org does not implement " + method
+                + " " + path);
+    }
+
     static ApiError unknownExternalIdField(String name) {
         return new ApiError(404, "NOT_FOUND", "Provided external ID field does not exist or is not accessible: " + name);
     }

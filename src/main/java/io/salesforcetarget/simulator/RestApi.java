@@ -158,7 +158,8 @@ final class RestApi {
                     sobjects.handle(ex);
                 }
             }
-            default -> throw ApiError.notFound();
+            default -> throw ApiError.notImplemented(ex.method(),
+                    ex.versionPath() + "/" + String.join("/", s));
         }
     }
 

@@ -44,6 +44,7 @@ public final class SalesforceSimulator implements AutoCloseable {
     private final SObjectStore store;
     private final Vertx vertx;
     private final JwtBearerLogin login;
+    private final TokenRevocation revocation;
     private final RestApi rest;
     private final AdminApi admin;
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -58,6 +59,7 @@ public final class SalesforceSimulator implements AutoCloseable {
         this.store = new SObjectStore(types, config.clock(), org.userId18(), config.maxRecordsPerType());
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()).setWorkerPoolSize(1));
         FaultPlayer player = new FaultPlayer(vertx);
+        this.revocation = new TokenRevocation(sessions);
         this.login = new JwtBearerLogin(new AssertionVerifier(config, org), sessions, org, faults, player, counters,
                 otherRecorder);
         this.rest = new RestApi(config, sessions, faults, player, counters, recorder, types, store);
@@ -108,10 +110,13 @@ public final class SalesforceSimulator implements AutoCloseable {
                 rest.handle(request);
             } else if (path.equals(JwtBearerLogin.PATH)) {
                 login.handle(request);
+            } else if (path.equals(TokenRevocation.PATH)) {
+                revocation.handle(request);
             } else if (path.startsWith(AdminApi.PREFIX)) {
                 admin.handle(request);
             } else {
-                Responses.json(request.response(), 404, ApiError.notFound().toJson());
+                Responses.json(request.response(), 404,
+                        ApiError.notImplemented(request.method().name(), path).toJson());
             }
         } catch (Throwable e) {
             Responses.internalError(request, e);

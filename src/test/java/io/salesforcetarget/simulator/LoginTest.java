@@ -58,6 +58,24 @@ class LoginTest {
     }
 
     @Test
+    void aRevokedTokenAnswers401AndRevokingItAgainIsInvalidToken() throws Exception {
+        String token = client.token();
+        String other = client.token();
+        assertThat(client.get("/services/data/v62.0/limits", token).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> revoked = client.revoke(token);
+        assertThat(revoked.statusCode()).isEqualTo(200);
+        assertThat(revoked.body()).isEmpty();
+
+        HttpResponse<String> after = client.get("/services/data/v62.0/limits", token);
+        assertThat(after.statusCode()).isEqualTo(401);
+        assertThat(SimClient.errorCode(after)).isEqualTo("INVALID_SESSION_ID");
+        assertThat(client.get("/services/data/v62.0/limits", other).statusCode()).as("only that session")
+                .isEqualTo(200);
+        assertOAuthError(client.revoke(token), "invalid_token", "Token was invalid");
+    }
+
+    @Test
     void eachLoginOpensANewSession() throws Exception {
         assertThat(client.token()).isNotEqualTo(client.token());
     }

@@ -185,13 +185,25 @@ class RestApiTest extends OneSimulatorPerClass {
 
     @Test
     void unknownSObjectAndResource() throws Exception {
-        for (String path : List.of("/sobjects/Whizbang", "/sobjects/Whizbang/001SM0000000001AAA", "/nope", "/sobjects/Account/a/b/c")) {
+        for (String path : List.of("/sobjects/Whizbang", "/sobjects/Whizbang/001SM0000000001AAA", "/sobjects/Account/a/b/c")) {
             HttpResponse<String> response = client.get(V + path, token);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(response.body()).as(path)
                     .isEqualTo("[{\"message\":\"The requested resource does not exist\",\"errorCode\":\"NOT_FOUND\"}]");
         }
         assertThat(client.send("POST", V + "/sobjects/Whizbang", token, "{}").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aResourceTheSimulatedOrgDoesNotImplementSaysSoInSalesforcesShape() throws Exception {
+        HttpResponse<String> resource = client.get(V + "/search?q=FIND+%7Bx%7D", token);
+        assertThat(resource.statusCode()).isEqualTo(404);
+        assertThat(resource.body()).isEqualTo("[{\"message\":\"The requested resource does not exist: the simulated"
+                + " org does not implement GET " + V + "/search\",\"errorCode\":\"NOT_FOUND\"}]");
+        HttpResponse<String> elsewhere = client.send("DELETE", "/services/apexrest/Thing", token, null);
+        assertThat(elsewhere.statusCode()).isEqualTo(404);
+        assertThat(SimClient.json(elsewhere).get(0).get("message").asText())
+                .endsWith("the simulated org does not implement DELETE /services/apexrest/Thing");
     }
 
     @Test

@@ -32,6 +32,14 @@ final class SimClient {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** POST /services/oauth2/revoke with the form field token. */
+    HttpResponse<String> revoke(String token) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/services/oauth2/revoke")).timeout(TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + enc(token))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> login(String assertion) throws IOException, InterruptedException {
         return tokenRequest("grant_type=" + enc("urn:ietf:params:oauth:grant-type:jwt-bearer") + "&assertion="
                 + enc(assertion));
