@@ -135,7 +135,8 @@ public final class SimulatorConfig {
         private Duration clockSkew = Duration.ZERO;
         private int minApiVersion = 20;
         private int maxApiVersion = 66;
-        private int retiredBelow = 21;
+        /** Salesforce retired 21.0-30.0 in Summer '25 (7.0-20.0 before): 410, and not listed. */
+        private int retiredBelow = 31;
         private long dailyApiLimit = 15_000;
         private Duration sessionTimeout = Duration.ofHours(2);
         private int port;

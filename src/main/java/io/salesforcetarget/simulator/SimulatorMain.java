@@ -11,7 +11,7 @@ import java.util.Iterator;
 /**
  * Runs the simulator on its own:
  * {@code --port N (default 8081) --public-key FILE [--client-id ID] [--username NAME] [--strict-audience]
- * [--daily-api-limit N] [--latency-ms N] [--max-records-per-type N]}. FILE is a PEM public key or certificate,
+ * [--daily-api-limit N] [--latency-ms N] [--max-records-per-type N] [--retired-below MAJOR]}. FILE is a PEM public key or certificate,
  * e.g. the tm-sf.crt made by {@code openssl req -x509 ...}.
  */
 public final class SimulatorMain {
@@ -19,7 +19,7 @@ public final class SimulatorMain {
     static final int DEFAULT_PORT = 8081;
     static final String USAGE = "usage: --port N (default " + DEFAULT_PORT + ") --public-key FILE"
             + " [--client-id ID] [--username NAME] [--strict-audience] [--daily-api-limit N] [--latency-ms N]"
-            + " [--max-records-per-type N]";
+            + " [--max-records-per-type N] [--retired-below MAJOR (default 31)]";
 
     private SimulatorMain() {
     }
@@ -94,6 +94,7 @@ public final class SimulatorMain {
                 case "--daily-api-limit" -> config.dailyApiLimit(number(arg, value != null ? value : next(it, arg)));
                 case "--latency-ms" -> config.apiLatency(Duration.ofMillis(number(arg, value != null ? value : next(it, arg))));
                 case "--max-records-per-type" -> config.maxRecordsPerType(integer(arg, value != null ? value : next(it, arg)));
+                case "--retired-below" -> config.retiredBelow(integer(arg, value != null ? value : next(it, arg)));
                 case "--simulator-only" -> {
                     // the app's own switch that dispatched here; nothing to do
                 }

@@ -37,14 +37,14 @@ class RestApiTest extends OneSimulatorPerClass {
             assertThat(last.get("version").asText()).isEqualTo("66.0");
             assertThat(last.get("url").asText()).isEqualTo("/services/data/v66.0");
             assertThat(last.get("label").asText()).isEqualTo("Spring '26");
-            // 20.0 is retired by default, so the oldest listed is 21.0
-            assertThat(versions.get(0).get("version").asText()).isEqualTo("21.0");
+            // 21.0-30.0 are retired by default, as on Salesforce since Summer '25: the oldest listed is 31.0
+            assertThat(versions.get(0).get("version").asText()).isEqualTo("31.0");
         }
     }
 
     @Test
     void retiredVersionsAnswer410AndUnknownOnes404() throws Exception {
-        for (String v : List.of("v20.0", "v7.0")) {
+        for (String v : List.of("v30.0", "v21.0", "v20.0", "v7.0")) {
             HttpResponse<String> response = client.get("/services/data/" + v + "/limits", token);
             assertThat(response.statusCode()).as(v).isEqualTo(410);
             assertThat(SimClient.json(response).isArray()).isTrue();
@@ -55,17 +55,17 @@ class RestApiTest extends OneSimulatorPerClass {
             assertThat(response.statusCode()).as(v).isEqualTo(404);
             assertThat(SimClient.errorCode(response)).isEqualTo("NOT_FOUND");
         }
-        assertThat(client.get("/services/data/v21.0/limits", token).statusCode()).isEqualTo(200);
+        assertThat(client.get("/services/data/v31.0/limits", token).statusCode()).isEqualTo(200);
     }
 
     @Test
     void retiredVersionsAreConfigurable() throws Exception {
         try (SalesforceSimulator other = SalesforceSimulator.start(SimulatorConfig.builder()
-                .publicKey(TestKeys.appPublic()).retiredBelow(31).apiVersions(20, 62).eventLoops(1).build())) {
+                .publicKey(TestKeys.appPublic()).retiredBelow(40).apiVersions(20, 62).eventLoops(1).build())) {
             SimClient c = new SimClient(other);
             String t = c.token();
-            assertThat(c.get("/services/data/v30.0/limits", t).statusCode()).isEqualTo(410);
-            assertThat(c.get("/services/data/v31.0/limits", t).statusCode()).isEqualTo(200);
+            assertThat(c.get("/services/data/v39.0/limits", t).statusCode()).isEqualTo(410);
+            assertThat(c.get("/services/data/v40.0/limits", t).statusCode()).isEqualTo(200);
             assertThat(c.get("/services/data/v63.0/limits", t).statusCode()).isEqualTo(404);
         }
     }

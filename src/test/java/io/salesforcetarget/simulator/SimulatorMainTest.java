@@ -58,6 +58,15 @@ class SimulatorMainTest {
     }
 
     @Test
+    void retiredVersionsAreBelow31UnlessTheOptionSaysOtherwise() throws Exception {
+        Path key = dir.resolve("key.pem");
+        Files.writeString(key, TestKeys.pem(TestKeys.appPublic()));
+        assertThat(SimulatorMain.parse(new String[] {"--public-key", key.toString()}).retiredBelow()).isEqualTo(31);
+        assertThat(SimulatorMain.parse(new String[] {"--public-key", key.toString(), "--retired-below", "40"})
+                .retiredBelow()).isEqualTo(40);
+    }
+
+    @Test
     void badArgumentsExitWith2() {
         assertThat(run("--port", "1")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--public-key FILE is required").contains("usage:");
