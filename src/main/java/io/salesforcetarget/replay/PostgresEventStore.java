@@ -6,8 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -73,12 +71,6 @@ public final class PostgresEventStore implements EventStore {
                 WHERE claimed_at < now() - make_interval(secs => ?) AND expires_at <= now() LIMIT ?)""";
 
     private final HikariDataSource pool;
-    /**
-     * Events wait here, parked, for one of the pool's connections. HikariCP's own wait is meant for few waiters:
-     * with more threads waiting than connections, each returned connection is handed over in a loop of
-     * Thread.yield() calls, and the target's CPU per event doubled in the benchmark.
-     */
-    private final Semaphore turns = new Semaphore(POOL_SIZE, true);
     private final String replica;
     private final Duration lease;
     private final Duration answerTtl;
@@ -135,9 +127,7 @@ public final class PostgresEventStore implements EventStore {
     @Override
     public Claim claim(String key) {
         UUID token = UUID.randomUUID();
-        acquireTurn();
-        try (Connection connection = pool.getConnection();
-                PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+        return run(CLAIM, claim -> {
             claim.setString(1, key);
             claim.setString(2, replica);
             claim.setObject(3, token);
@@ -153,11 +143,7 @@ public final class PostgresEventStore implements EventStore {
                 byte[] answer = found.getBytes(2);
                 return answer == null ? new InFlight() : new Answered(StoredReply.decode(answer));
             }
-        } catch (SQLException e) {
-            throw unavailable(e);
-        } finally {
-            turns.release();
-        }
+        });
     }
 
     @Override
@@ -219,30 +205,28 @@ public final class PostgresEventStore implements EventStore {
         void set(PreparedStatement statement) throws SQLException;
     }
 
-    private int update(String sql, Parameters parameters) {
-        acquireTurn();
+    private interface Statement<T> {
+        T run(PreparedStatement statement) throws SQLException;
+    }
+
+    /**
+     * Runs one statement on a pooled connection (waiting at most {@link #CONNECTION_TIMEOUT} for one); any failure
+     * of the database is a {@link StoreUnavailableException}.
+     */
+    private <T> T run(String sql, Statement<T> work) {
         try (Connection connection = pool.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            parameters.set(statement);
-            return statement.executeUpdate();
+            return work.run(statement);
         } catch (SQLException e) {
             throw unavailable(e);
-        } finally {
-            turns.release();
         }
     }
 
-    /** A turn at one of the pool's connections, within the connection timeout; else the store is unavailable. */
-    private void acquireTurn() {
-        try {
-            if (turns.tryAcquire(CONNECTION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                return;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        throw new StoreUnavailableException("the event store (PostgreSQL) failed: no connection free within "
-                + CONNECTION_TIMEOUT.toMillis() + " ms", null);
+    private int update(String sql, Parameters parameters) {
+        return run(sql, statement -> {
+            parameters.set(statement);
+            return statement.executeUpdate();
+        });
     }
 
     private static StoreUnavailableException unavailable(SQLException e) {
