@@ -274,7 +274,7 @@ class FaultInjectionIT extends TargetAgainstSimulatedOrg {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest ready = HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + managementPort + "/observe/health/ready")).build();
-        Eventually.until("the second target is ready", () -> status(http, ready) == 200);
+        Eventually.until("the second target is ready", () -> RunningTarget.status(http, ready) == 200);
 
         CloudEventClient second = new CloudEventClient("http://127.0.0.1:" + port + "/");
         salesforce.faults().apiDelay(Duration.ofMillis(800), 1);
@@ -288,7 +288,7 @@ class FaultInjectionIT extends TargetAgainstSimulatedOrg {
         Eventually.until("the event reached Salesforce", () -> salesforce.counters().inFlight() == 1);
 
         main.completed(); // what SIGTERM does
-        Eventually.until("readiness went down", () -> status(http, ready) == 503);
+        Eventually.until("readiness went down", () -> RunningTarget.status(http, ready) == 503);
         HttpResponse<byte[]> late = second.sendBinary(API_CALL, GET_LIMITS);
         assertThat(late.statusCode()).isEqualTo(503);
         assertThat(CloudEventClient.json(late.body()).at("/details/reason").asText()).isEqualTo("shutting-down");
@@ -298,11 +298,4 @@ class FaultInjectionIT extends TargetAgainstSimulatedOrg {
         assertThat(requestsSalesforceSaw()).as("the late event never reached Salesforce").isEqualTo(1);
     }
 
-    private static int status(HttpClient http, HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            return -1;
-        }
-    }
 }

@@ -10,10 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +45,8 @@ import io.salesforcetarget.simulator.SimulatorConfig;
 class KilledReplicaIT {
 
     private static final Path JAR = Path.of("target", "salesforce-target.jar");
-    private static final String CLIENT_ID = "3MVG9-e2e-consumer-key";
-    private static final String USER = "integration@example.com";
+    private static final String CLIENT_ID = TargetAgainstSimulatedOrg.CLIENT_ID;
+    private static final String USER = TargetAgainstSimulatedOrg.USER;
     /** Above the longest call these settings allow (5.9 s: see {@link #environment()}). */
     private static final int LEASE_SECONDS = 6;
 
@@ -107,7 +103,7 @@ class KilledReplicaIT {
             HttpRequest ready = HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + management + "/observe/health/ready")).build();
             waitFor(Duration.ofSeconds(60), () -> "the replica is ready; output:\n" + String.join("\n", output),
-                    () -> process.isAlive() && status(http, ready) == 200);
+                    () -> process.isAlive() && RunningTarget.status(http, ready) == 200);
         }
 
         /** SIGKILL: nothing of the process runs after it, no drain, no shutdown hook. */
@@ -201,7 +197,7 @@ class KilledReplicaIT {
             HttpResponse<byte[]> held = other.send(id, create("InFlightAtTheCrash"));
             assertThat(held.statusCode()).as("the dead replica's claim holds").isEqualTo(409);
             waitFor(Duration.ofSeconds(LEASE_SECONDS + 10), () -> "the claim's lease ended",
-                    () -> leaseEnded("e2e-test " + id));
+                    () -> postgres.leaseEnded("e2e-test " + id));
             assertThat(other.send(id, create("InFlightAtTheCrash")).statusCode()).isEqualTo(200);
             assertThat(salesforce.recordedRequests())
                     .as("the call of the killed replica, and the one after its lease").hasSize(2);
@@ -298,19 +294,6 @@ class KilledReplicaIT {
                 "password authentication failed for user \"postgres\"").doesNotContain("wrong-password-7");
     }
 
-    private boolean leaseEnded(String key) {
-        try (Connection db = DriverManager.getConnection(postgres.url(), RealPostgres.USER, postgres.password());
-                PreparedStatement query = db.prepareStatement(
-                        "SELECT expires_at <= now() FROM salesforce_target_events WHERE event_key = ?")) {
-            query.setString(1, key);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() && row.getBoolean(1);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static void waitFor(Duration limit, Supplier<String> what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
@@ -321,11 +304,4 @@ class KilledReplicaIT {
         }
     }
 
-    private static int status(HttpClient http, HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            return -1;
-        }
-    }
 }

@@ -88,7 +88,7 @@ final class RedeliveringBroker {
     private Outcome deliver(Event event, int start) {
         List<Delivery> deliveries = new ArrayList<>();
         long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
-        for (int attempt = 0; System.nanoTime() < deadline; attempt++) {
+        for (int attempt = 0; System.nanoTime() < deadline && !Thread.currentThread().isInterrupted(); attempt++) {
             int replica = (start + attempt) % replicas;
             HttpResponse<byte[]> response = null;
             int status;

@@ -2,6 +2,9 @@ package io.salesforcetarget.e2e;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.security.KeyPair;
 import java.util.Map;
 
@@ -87,6 +90,15 @@ public final class RunningTarget implements AutoCloseable {
 
     public TokenCache tokenCache() {
         return main.getCamelContext().getRegistry().lookupByNameAndType(SalesforceLibrary.TOKEN_CACHE, TokenCache.class);
+    }
+
+    /** The status {@code request} gets, or -1 when nothing answers (a target not up yet, or gone). */
+    static int status(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     static int freePort() throws IOException {

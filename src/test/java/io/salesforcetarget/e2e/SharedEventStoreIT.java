@@ -8,11 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.KeyPair;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +22,10 @@ import java.util.stream.IntStream;
 import io.cloudevents.CloudEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import io.salesforcetarget.auth.TestKeys;
 import io.salesforcetarget.replay.RealPostgres;
 import io.salesforcetarget.simulator.Eventually;
-import io.salesforcetarget.simulator.SalesforceSimulator;
 import io.salesforcetarget.simulator.SimulatorConfig;
 
 /**
@@ -40,44 +33,40 @@ import io.salesforcetarget.simulator.SimulatorConfig;
  * org: whichever replica a delivery lands on, and across a restart, an event makes exactly one Salesforce call and
  * every delivery of it gets the same answer.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SharedEventStoreIT {
-
-    private static final String CLIENT_ID = "3MVG9-e2e-consumer-key";
-    private static final String USER = "integration@example.com";
+class SharedEventStoreIT extends TargetAgainstSimulatedOrg {
 
     private RealPostgres postgres;
-    private SalesforceSimulator salesforce;
-    private KeyPair keys;
-    private RunningTarget replicaA;
+    /** The second replica; the first is {@link #target}. */
     private RunningTarget replicaB;
 
-    @BeforeAll
-    void startDatabaseOrgAndTwoReplicas() throws Exception {
+    @Override
+    protected void beforeOrgAndTarget() throws Exception {
         postgres = RealPostgres.start();
-        keys = TestKeys.generate("RSA", 2048);
-        salesforce = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(keys.getPublic())
-                .clientId(CLIENT_ID).username(USER).dailyApiLimit(Long.MAX_VALUE).build());
-        replicaA = RunningTarget.start(configuration());
+    }
+
+    @Override
+    protected void afterOrgAndTarget() throws Exception {
+        postgres.close();
+    }
+
+    @Override
+    protected SimulatorConfig.Builder org(SimulatorConfig.Builder org) {
+        return org.dailyApiLimit(Long.MAX_VALUE);
+    }
+
+    @BeforeAll
+    void startTheSecondReplica() throws Exception {
         replicaB = RunningTarget.start(configuration());
     }
 
     @AfterAll
-    void stopEverything() throws Exception {
-        replicaA.close();
+    void stopTheSecondReplica() throws Exception {
         replicaB.close();
-        salesforce.close();
-        postgres.close();
     }
 
-    @BeforeEach
-    void healthyOrg() {
-        salesforce.faults().clear();
-        salesforce.clearRecordedRequests();
-    }
-
-    private Map<String, String> configuration() {
-        return RunningTarget.with(RunningTarget.loginTo(salesforce, keys, CLIENT_ID, USER), Map.of(
+    @Override
+    protected Map<String, String> settings() {
+        return Map.of(
                 "salesforce.api-version", "v62.0",
                 "events.store", postgres.url(),
                 "events.store.username", RealPostgres.USER,
@@ -88,7 +77,7 @@ class SharedEventStoreIT {
                 "salesforce.retry.budget-ms", "1000",
                 "salesforce.connect-timeout-ms", "500",
                 "salesforce.pool-wait-ms", "400",
-                "events.claim-lease-seconds", "6"));
+                "events.claim-lease-seconds", "6");
     }
 
     private static String create(String name) {
@@ -113,7 +102,7 @@ class SharedEventStoreIT {
         int accounts = salesforce.store().count("Account");
         String id = UUID.randomUUID().toString();
 
-        HttpResponse<byte[]> first = send(replicaA, id, create("Replicated"));
+        HttpResponse<byte[]> first = send(target, id, create("Replicated"));
         HttpResponse<byte[]> again = send(replicaB, id, create("Replicated"));
 
         assertThat(first.statusCode()).isEqualTo(200);
@@ -130,7 +119,7 @@ class SharedEventStoreIT {
 
         CompletableFuture<HttpResponse<byte[]>> first = CompletableFuture.supplyAsync(() -> {
             try {
-                return send(replicaA, id, create("Concurrent"));
+                return send(target, id, create("Concurrent"));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -149,18 +138,18 @@ class SharedEventStoreIT {
     @Test
     void aRestartedReplicaReplaysWhatItAnsweredBefore() throws Exception {
         String id = UUID.randomUUID().toString();
-        HttpResponse<byte[]> first = send(replicaA, id, create("BeforeRestart"));
-        replicaA.close();
-        replicaA = RunningTarget.start(configuration()); // nothing in its memory
+        HttpResponse<byte[]> first = send(target, id, create("BeforeRestart"));
+        target.close();
+        target = RunningTarget.start(configuration()); // nothing in its memory
 
-        assertSameAnswer(send(replicaA, id, create("BeforeRestart")), first);
+        assertSameAnswer(send(target, id, create("BeforeRestart")), first);
         assertThat(salesforce.recordedRequests()).as("the create, once").hasSize(1);
     }
 
     @Test
     void aClaimLeftByADeadReplicaHoldsItsEventUntilTheLeaseEndsThenTheEventIsProcessed() throws Exception {
         String id = UUID.randomUUID().toString();
-        try (Connection db = DriverManager.getConnection(postgres.url(), RealPostgres.USER, postgres.password())) {
+        try (Connection db = postgres.connect()) {
             try (PreparedStatement dead = db.prepareStatement("INSERT INTO salesforce_target_events"
                     + " (event_key, claimed_by, claim_token, expires_at)"
                     + " VALUES (?, 'dead-replica/1', gen_random_uuid(), now() + interval '1 second')")) {
@@ -171,7 +160,7 @@ class SharedEventStoreIT {
             assertThat(held.statusCode()).isEqualTo(409);
             assertThat(salesforce.recordedRequests()).isEmpty();
 
-            Eventually.until("the dead replica's lease ended", () -> leaseEnded(db, "e2e-test " + id));
+            Eventually.until("the dead replica's lease ended", () -> postgres.leaseEnded("e2e-test " + id));
         }
         assertThat(send(replicaB, id, create("Orphan")).statusCode()).isEqualTo(200);
         assertThat(salesforce.recordedRequests()).hasSize(1);
@@ -204,7 +193,7 @@ class SharedEventStoreIT {
             String id = UUID.randomUUID().toString();
             return new RedeliveringBroker.Event(id, create("Outage " + id));
         }).toList();
-        List<RunningTarget> replicas = List.of(replicaA, replicaB);
+        List<RunningTarget> replicas = List.of(target, replicaB);
         RedeliveringBroker broker = new RedeliveringBroker(2, i -> replicas.get(i).url(), 16);
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(replicaB.healthUrl("ready"))).build();
@@ -219,7 +208,7 @@ class SharedEventStoreIT {
         Eventually.until("100 events acknowledged", () -> broker.acknowledged() >= 100);
         postgres.stopServer();
         try {
-            Eventually.until("readiness went down", () -> status(http, ready) == 503);
+            Eventually.until("readiness went down", () -> RunningTarget.status(http, ready) == 503);
         } finally {
             postgres.startServer();
         }
@@ -234,26 +223,7 @@ class SharedEventStoreIT {
                 .collect(Collectors.groupingBy(name -> name, Collectors.counting()));
         assertThat(records).as("every event's record, once").hasSize(events.size()).allSatisfy((name, count) ->
                 assertThat(count).as(name).isEqualTo(1L));
-        Eventually.until("readiness came back", () -> status(http, ready) == 200);
+        Eventually.until("readiness came back", () -> RunningTarget.status(http, ready) == 200);
     }
 
-    private static int status(HttpClient http, HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            return -1;
-        }
-    }
-
-    private static boolean leaseEnded(Connection db, String key) {
-        try (PreparedStatement query = db.prepareStatement(
-                "SELECT expires_at <= now() FROM salesforce_target_events WHERE event_key = ?")) {
-            query.setString(1, key);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() && row.getBoolean(1);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

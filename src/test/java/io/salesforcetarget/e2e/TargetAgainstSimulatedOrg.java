@@ -42,8 +42,17 @@ abstract class TargetAgainstSimulatedOrg {
         return RunningTarget.with(RunningTarget.loginTo(salesforce, keys, CLIENT_ID, USER), settings());
     }
 
+    /** What the target needs before it starts, beyond the org (e.g. a database); nothing unless a class needs it. */
+    protected void beforeOrgAndTarget() throws Exception {
+    }
+
+    /** Stops what {@link #beforeOrgAndTarget()} started, after the target and the org. */
+    protected void afterOrgAndTarget() throws Exception {
+    }
+
     @BeforeAll
     void startOrgAndTarget() throws Exception {
+        beforeOrgAndTarget();
         keys = TestKeys.generate("RSA", 2048);
         salesforce = SalesforceSimulator.start(org(SimulatorConfig.builder().publicKey(keys.getPublic())
                 .clientId(CLIENT_ID).username(USER)).build());
@@ -55,6 +64,7 @@ abstract class TargetAgainstSimulatedOrg {
     void stopOrgAndTarget() throws Exception {
         target.close();
         salesforce.close();
+        afterOrgAndTarget();
     }
 
     @BeforeEach

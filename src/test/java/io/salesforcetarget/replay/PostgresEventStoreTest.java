@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,8 +95,7 @@ class PostgresEventStoreTest {
     void aClaimNamesItsReplica() throws Exception {
         String key = key();
         claimed(store("replica-a"), key);
-        try (Connection connection = DriverManager.getConnection(postgres.url(), RealPostgres.USER,
-                postgres.password());
+        try (Connection connection = postgres.connect();
                 ResultSet row = connection.createStatement().executeQuery(
                         "SELECT claimed_by FROM salesforce_target_events WHERE event_key = '" + key + "'")) {
             assertThat(row.next()).isTrue();

@@ -7,6 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -77,6 +82,24 @@ public final class RealPostgres implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** A connection as the store's user, for a test to read or write the table itself. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url(), USER, password);
+    }
+
+    /** Whether the event store's row of {@code eventKey} has passed its lease or replay window (the database's clock). */
+    public boolean leaseEnded(String eventKey) {
+        try (Connection db = connect(); PreparedStatement query = db.prepareStatement(
+                "SELECT expires_at <= now() FROM salesforce_target_events WHERE event_key = ?")) {
+            query.setString(1, eventKey);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Stops the server at once, as a crash or an outage would (the data stays). */
