@@ -6,7 +6,7 @@ import org.apache.camel.Processor;
 import io.salesforcetarget.apicall.ApiCallRequest;
 import io.salesforcetarget.apicall.ApiCallRequestParser;
 
-/** Reads the request JSON from the body (or takes an {@link ApiCallRequest} as is) into {@link SalesforceExchange#REQUEST}. */
+/** Reads the request JSON from the body (or takes an {@link ApiCallRequest} as is) into the property {@value ApiCallRequest#PROPERTY}. */
 public class ParseApiCallRequest implements Processor {
 
     @Override
@@ -16,7 +16,5 @@ public class ParseApiCallRequest implements Processor {
                 ? given
                 : ApiCallRequestParser.parse(exchange.getMessage().getBody(byte[].class));
         exchange.setProperty(ApiCallRequest.PROPERTY, request);
-        exchange.setProperty(SalesforceRetryPolicy.CALL_STARTED, System.currentTimeMillis());
-        exchange.removeProperty(SalesforceRetryPolicy.FAILED_ATTEMPTS);
     }
 }

@@ -4,7 +4,6 @@ package io.salesforcetarget.salesforce;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.support.PredicateToExpressionAdapter;
 
 import io.salesforcetarget.apicall.ApiCallRequest;
 import io.salesforcetarget.apicall.OperationAllowlist;
@@ -27,8 +26,8 @@ public class SalesforceApiCallRoutes extends RouteBuilder {
     public static final String API_CALL = "direct:salesforce-apicall";
     /** One Salesforce call of a request already built: attempts with retries, and one session renewal on 401. */
     public static final String CALL = "direct:salesforce-call";
+    /** One attempt: one HTTP request. */
     public static final String SEND = "direct:salesforce-send";
-    public static final String SEND_RETRYING = "direct:salesforce-send-retrying";
     public static final String API_VERSIONS = "direct:salesforce-api-versions";
     /**
      * The camel-http endpoint; the URL of each call comes from the {@code CamelHttpUri} header. A payload goes with
@@ -69,7 +68,7 @@ public class SalesforceApiCallRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        SendWithRetries sendWithRetries = new SendWithRetries(getContext().createProducerTemplate());
+        CallAttempts attempts = new CallAttempts(retries, tokens);
 
         from(API_CALL).routeId("salesforce-apicall")
                 .errorHandler(noErrorHandler()) // failures go back to the caller as they are
@@ -83,33 +82,30 @@ public class SalesforceApiCallRoutes extends RouteBuilder {
                 .end()
                 .process(new InterpretSalesforceResponse()).id("interpret-response");
 
-        // Every Salesforce call, an event's own or a collection call for several events.
+        // Every Salesforce call, an event's own or a collection call for several events: attempts until one is
+        // answered, a failure is not retried, or a 401 came after the session was renewed once.
         from(CALL).routeId("salesforce-call")
                 .errorHandler(noErrorHandler())
-                .process(sendWithRetries).id("send-attempts")
-                .choice().id("check-session")
-                    .when(header(SalesforceExchange.STATUS_CODE).isEqualTo(401))
-                        .process(new RenewSession(tokens)).id("renew-session")
-                        .process(sendWithRetries).id("resend-attempts")
+                .process(attempts::start).id("start-attempts")
+                .loopDoWhile(exchangeProperty(CallAttempts.ATTEMPT_DUE).isEqualTo(true)).id("attempts")
+                    // What the last failure asks to wait (none before the first attempt); no thread waits.
+                    .delay(exchangeProperty(CallAttempts.RETRY_DELAY)).asyncDelayed().id("back-off")
+                    .process(attempts::begin).id("begin-attempt")
+                    .doTry().id("attempt")
+                        .to(SEND).id("send-attempt")
+                    .doCatch(Exception.class).id("attempt-failed")
+                        .process(attempts::retryOrGiveUp).id("retry-or-give-up")
+                    .end()
+                    .filter(attempts::sessionRejected).id("check-session")
+                        .process(attempts::renewSession).id("renew-session")
+                    .end()
                 .end();
-
-        // Camel's redelivery repeats a failed attempt while the retry policy allows it, with exponential backoff
-        // and jitter; what is not retried goes back as it is.
-        from(SEND_RETRYING).routeId("salesforce-send-retrying")
-                .errorHandler(defaultErrorHandler()
-                        .retryWhile(new PredicateToExpressionAdapter(retries))
-                        .redeliveryDelay(retries.initialDelay().toMillis())
-                        .maximumRedeliveryDelay(retries.maxDelay().toMillis())
-                        .useExponentialBackOff().backOffMultiplier(2)
-                        .useCollisionAvoidance()
-                        .logRetryAttempted(false).logExhausted(false).logStackTrace(false)
-                        .logExhaustedMessageHistory(false))
-                .to(SEND).id("send-attempt");
 
         from(SEND).routeId("salesforce-send")
                 .errorHandler(noErrorHandler())
                 .removeHeaders("*").id("drop-inbound-headers")
-                .process(new PrepareSalesforceRequest(tokens, versions)).id("prepare-request")
+                .process(new SalesforceBearerToken(tokens, versions)).id("set-bearer-token")
+                .process(new PrepareSalesforceRequest()).id("prepare-request")
                 .process(slots::takeFor).id("take-call-slot")
                 .doTry().id("hold-call-slot")
                     .to(SALESFORCE_HTTP).id("http-request")

@@ -8,8 +8,8 @@ import io.salesforcetarget.auth.SalesforceSession;
 import io.salesforcetarget.auth.TokenCache;
 
 /**
- * The token processor, for Salesforce calls a route makes itself (Apex REST, Bulk API, anything
- * {@code direct:salesforce-apicall} does not cover): sets {@code Authorization: Bearer ...} and the headers
+ * The token step of every Salesforce call, the target's own and those a route makes itself (Apex REST, Bulk API,
+ * anything {@code direct:salesforce-apicall} does not cover): sets {@code Authorization: Bearer ...} and the headers
  * {@value #INSTANCE_URL} ({@code https://acme.my.salesforce.com}) and {@value #API_BASE}
  * ({@code {instance}/services/data/vNN.N}) from the shared session, logging in first if needed.
  * <p>
@@ -20,6 +20,7 @@ public class SalesforceBearerToken implements Processor {
 
     public static final String INSTANCE_URL = "SalesforceInstanceUrl";
     public static final String API_BASE = "SalesforceApiBase";
+    /** Exchange property: the {@link SalesforceSession} whose token the call carries. */
     public static final String SESSION = "SalesforceBearerSession";
 
     private final TokenCache tokens;

@@ -5,9 +5,6 @@ public final class SalesforceExchange {
 
     /** Property: the encoded path and query below {@code /services/data/vNN.N/}. */
     public static final String ENCODED_PATH = "SalesforceTargetEncodedPath";
-    /** Property: the {@link io.salesforcetarget.auth.SalesforceSession} the last attempt used. */
-    public static final String SESSION = "SalesforceTargetSession";
-    /** Property: the {@code Sforce-Limit-Info} header of Salesforce's last answer (API usage). */
     /** Property: Salesforce's HTTP status code of the last attempt, for the outcome log. */
     public static final String LAST_STATUS = "SalesforceTargetLastStatus";
     /** Header on the result of {@code direct:salesforce-apicall}: Salesforce's HTTP status code. */

@@ -26,7 +26,7 @@ import io.salesforcetarget.settings.TargetSettings;
  * {@code salesforce.auth.*} properties, then send request JSON to {@value SalesforceApiCallRoutes#API_CALL}. The
  * target itself wires its Salesforce side through it, exactly as a library user gets it.
  * <p>
- * It adds the routes {@code salesforce-apicall}, {@code salesforce-send-retrying}, {@code salesforce-send},
+ * It adds the routes {@code salesforce-apicall}, {@code salesforce-call}, {@code salesforce-send},
  * {@code salesforce-api-versions} and {@code salesforce-login}, and binds the beans {@value #SETTINGS},
  * {@value #TOKEN_CACHE}, {@value #API_VERSION_RESOLVER} and {@value #BEARER_TOKEN} (a processor that sets
  * {@code Authorization} and the instance URL for calls of your own). Properties, as in the target's

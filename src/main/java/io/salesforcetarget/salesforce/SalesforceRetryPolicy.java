@@ -3,16 +3,14 @@ package io.salesforcetarget.salesforce;
 import java.time.Duration;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.Predicate;
 
 import io.salesforcetarget.apicall.ApiCallRequest;
 
 /**
- * The {@code retryWhile} of the Salesforce call's redelivery: retry a {@link FailureClasses#isRetryable retryable}
- * failure while attempts remain and the next attempt still fits in the time budget. Camel's redelivery error
- * handler does the waiting (exponential backoff with jitter).
+ * When the Salesforce call is attempted again: after a {@link FailureClasses#isRetryable retryable} failure, while
+ * attempts remain and the next attempt still fits in the time budget. {@link CallAttempts} applies it.
  */
-public class SalesforceRetryPolicy implements Predicate {
+public class SalesforceRetryPolicy {
 
     /** Exchange property: how many attempts of the Salesforce call failed so far. */
     public static final String FAILED_ATTEMPTS = "SalesforceTargetFailedAttempts";
@@ -31,13 +29,10 @@ public class SalesforceRetryPolicy implements Predicate {
         this.budget = budget;
     }
 
-    @Override
-    public boolean matches(Exchange exchange) {
+    /** Counts the failed attempt of this exchange's call, and says whether to attempt the call again. */
+    public boolean retries(Exchange exchange, Throwable failure) {
         int failed = exchange.getProperty(FAILED_ATTEMPTS, 0, Integer.class) + 1;
         exchange.setProperty(FAILED_ATTEMPTS, failed);
-        Throwable failure = exchange.getException() != null
-                ? exchange.getException()
-                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         ApiCallRequest request = exchange.getProperty(ApiCallRequest.PROPERTY, ApiCallRequest.class);
         if (failed >= maxAttempts || request == null || !FailureClasses.isRetryable(request.method(), failure)) {
             return false;
@@ -51,13 +46,5 @@ public class SalesforceRetryPolicy implements Predicate {
     long nextDelayMillis(int failedSoFar) {
         long delay = initialDelay.toMillis() << Math.min(20, failedSoFar - 1);
         return Math.min(delay, maxDelay.toMillis());
-    }
-
-    public Duration initialDelay() {
-        return initialDelay;
-    }
-
-    public Duration maxDelay() {
-        return maxDelay;
     }
 }

@@ -19,32 +19,32 @@ class SalesforceRetryPolicyTest {
     private final SalesforceRetryPolicy policy = new SalesforceRetryPolicy(3, Duration.ofMillis(100),
             Duration.ofMillis(250), Duration.ofSeconds(2));
 
-    private static Exchange failed(String method, Exception failure, long startedMillisAgo) {
+    private static Exchange call(String method, long startedMillisAgo) {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.setProperty(ApiCallRequest.PROPERTY, new ApiCallRequest(method, List.of("limits"), Map.of(), null));
         exchange.setProperty(SalesforceRetryPolicy.CALL_STARTED, System.currentTimeMillis() - startedMillisAgo);
-        exchange.setException(failure);
         return exchange;
     }
 
     @Test
     void retriesUntilTheMaximumNumberOfAttempts() {
-        Exchange exchange = failed("GET", new SalesforceUnavailableException(503, "SERVER_UNAVAILABLE"), 0);
-        assertThat(policy.matches(exchange)).as("after attempt 1").isTrue();
-        assertThat(policy.matches(exchange)).as("after attempt 2").isTrue();
-        assertThat(policy.matches(exchange)).as("after attempt 3 of 3").isFalse();
+        Exchange exchange = call("GET", 0);
+        Exception unavailable = new SalesforceUnavailableException(503, "SERVER_UNAVAILABLE");
+        assertThat(policy.retries(exchange, unavailable)).as("after attempt 1").isTrue();
+        assertThat(policy.retries(exchange, unavailable)).as("after attempt 2").isTrue();
+        assertThat(policy.retries(exchange, unavailable)).as("after attempt 3 of 3").isFalse();
         assertThat(exchange.getProperty(SalesforceRetryPolicy.FAILED_ATTEMPTS, Integer.class)).isEqualTo(3);
     }
 
     @Test
     void noRetryStartsWhenItWouldEndAfterTheBudget() {
-        assertThat(policy.matches(failed("GET", new SocketException("reset"), 1_850))).isTrue();
-        assertThat(policy.matches(failed("GET", new SocketException("reset"), 1_950))).isFalse();
+        assertThat(policy.retries(call("GET", 1_850), new SocketException("reset"))).isTrue();
+        assertThat(policy.retries(call("GET", 1_950), new SocketException("reset"))).isFalse();
     }
 
     @Test
     void aFailureThatMustNotBeRepeatedIsNotRetried() {
-        assertThat(policy.matches(failed("POST", new SalesforceUnavailableException(503, null), 0))).isFalse();
+        assertThat(policy.retries(call("POST", 0), new SalesforceUnavailableException(503, null))).isFalse();
     }
 
     @Test
