@@ -16,8 +16,8 @@ import io.salesforcetarget.failure.RetryLaterException;
 public final class CallSlots {
 
     /**
-     * Exchange property: a {@link Taken} slot that the exchange's first attempt uses instead of taking one (an
-     * object, so that the copies an attempt runs on share it).
+     * Exchange property: a {@link Taken} slot, taken ahead of the call, that the call's first attempt uses instead of
+     * taking one; a retry takes a slot of its own.
      */
     public static final String TAKEN = "SalesforceTargetCallSlotTaken";
 

@@ -9,8 +9,9 @@ public record Coalescing(boolean enabled, int maxRecords) {
     /** Salesforce's limit on the records of one sObject Collections call. */
     public static final int MAX_RECORDS = 200;
 
+    /** The defaults, as {@link TargetSettings} has them. */
     public static Coalescing defaults() {
-        return new Coalescing(true, MAX_RECORDS);
+        return TargetSettings.defaultCoalescing();
     }
 
     public static Coalescing off() {

@@ -13,10 +13,10 @@ import java.time.Duration;
 public record EventStoreSettings(String url, String username, String password, Duration claimLease) {
 
     public static final String MEMORY = "memory";
-    public static final Duration DEFAULT_CLAIM_LEASE = Duration.ofMinutes(5);
 
+    /** In memory, with the default claim lease. */
     public static EventStoreSettings memory() {
-        return new EventStoreSettings(null, null, null, DEFAULT_CLAIM_LEASE);
+        return new EventStoreSettings(null, null, null, TargetSettings.defaultClaimLease());
     }
 
     /** Whether the store is a database shared by every replica. */

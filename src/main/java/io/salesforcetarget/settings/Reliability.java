@@ -10,9 +10,8 @@ public record Reliability(Duration connectTimeout, int maxConcurrentCalls, Durat
         Duration retryInitialDelay, Duration retryMaxDelay, Duration retryBudget, Duration loginMinInterval,
         int replayStoreSize, int replayStoreBytes, Duration replayTtl, Duration drainTimeout) {
 
+    /** The defaults, as {@link TargetSettings} has them. */
     public static Reliability defaults() {
-        return new Reliability(Duration.ofSeconds(5), 10, Duration.ofSeconds(1), 3, Duration.ofMillis(200),
-                Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(2), 10_000, 16 * 1024 * 1024,
-                Duration.ofMinutes(10), Duration.ofSeconds(25));
+        return TargetSettings.defaultReliability();
     }
 }

@@ -31,7 +31,10 @@ public record TargetSettings(String clientId, String authServer, String username
 
     private static final Pattern VERSION = Pattern.compile("v?(\\d{1,3}\\.\\d)");
 
-    /** Property key, and the environment variable users know it by. */
+    /**
+     * Property key, the environment variable users know it by, and its default: the one place defaults live
+     * (application.properties leaves every value empty unless the variable is set; the library reads the same keys).
+     */
     enum Key {
         CLIENT_ID("salesforce.auth.client-id", "SALESFORCE_AUTH_CLIENT_ID"),
         SERVER("salesforce.auth.server", "SALESFORCE_AUTH_SERVER"),
@@ -39,42 +42,49 @@ public record TargetSettings(String clientId, String authServer, String username
         CERT_KEY("salesforce.auth.cert-key", "SALESFORCE_AUTH_CERT_KEY"),
         CERT_KEY_FILE("salesforce.auth.cert-key-file", "SALESFORCE_AUTH_CERT_KEY_FILE"),
         API_VERSION("salesforce.api-version", "SALESFORCE_API_VERSION"),
-        REQUEST_TIMEOUT("salesforce.request-timeout-ms", "SALESFORCE_REQUEST_TIMEOUT_MS"),
-        POLICY("events.payload-policy", "EVENTS_PAYLOAD_POLICY"),
-        REPLY_SOURCE("events.reply-source", "EVENTS_REPLY_SOURCE"),
-        RETRY_AFTER("events.retry-after-seconds", "EVENTS_RETRY_AFTER_SECONDS"),
-        CONNECT_TIMEOUT("salesforce.connect-timeout-ms", "SALESFORCE_CONNECT_TIMEOUT_MS"),
-        MAX_CONCURRENT("salesforce.max-concurrent-calls", "SALESFORCE_MAX_CONCURRENT_CALLS"),
-        POOL_WAIT("salesforce.pool-wait-ms", "SALESFORCE_POOL_WAIT_MS"),
-        RETRY_ATTEMPTS("salesforce.retry.max-attempts", "SALESFORCE_RETRY_MAX_ATTEMPTS"),
-        RETRY_INITIAL_DELAY("salesforce.retry.initial-delay-ms", "SALESFORCE_RETRY_INITIAL_DELAY_MS"),
-        RETRY_MAX_DELAY("salesforce.retry.max-delay-ms", "SALESFORCE_RETRY_MAX_DELAY_MS"),
-        RETRY_BUDGET("salesforce.retry.budget-ms", "SALESFORCE_RETRY_BUDGET_MS"),
-        LOGIN_INTERVAL("salesforce.login-min-interval-ms", "SALESFORCE_LOGIN_MIN_INTERVAL_MS"),
-        REPLAY_SIZE("events.replay.store-size", "EVENTS_REPLAY_STORE_SIZE"),
-        REPLAY_BYTES("events.replay.store-bytes", "EVENTS_REPLAY_STORE_BYTES"),
-        REPLAY_TTL("events.replay.ttl-seconds", "EVENTS_REPLAY_TTL_SECONDS"),
-        DRAIN_TIMEOUT("events.drain-timeout-seconds", "EVENTS_DRAIN_TIMEOUT_SECONDS"),
+        REQUEST_TIMEOUT("salesforce.request-timeout-ms", "SALESFORCE_REQUEST_TIMEOUT_MS", "30000"),
+        POLICY("events.payload-policy", "EVENTS_PAYLOAD_POLICY", "always"),
+        REPLY_SOURCE("events.reply-source", "EVENTS_REPLY_SOURCE", "salesforce-target"),
+        RETRY_AFTER("events.retry-after-seconds", "EVENTS_RETRY_AFTER_SECONDS", "5"),
+        CONNECT_TIMEOUT("salesforce.connect-timeout-ms", "SALESFORCE_CONNECT_TIMEOUT_MS", "5000"),
+        MAX_CONCURRENT("salesforce.max-concurrent-calls", "SALESFORCE_MAX_CONCURRENT_CALLS", "10"),
+        POOL_WAIT("salesforce.pool-wait-ms", "SALESFORCE_POOL_WAIT_MS", "1000"),
+        RETRY_ATTEMPTS("salesforce.retry.max-attempts", "SALESFORCE_RETRY_MAX_ATTEMPTS", "3"),
+        RETRY_INITIAL_DELAY("salesforce.retry.initial-delay-ms", "SALESFORCE_RETRY_INITIAL_DELAY_MS", "200"),
+        RETRY_MAX_DELAY("salesforce.retry.max-delay-ms", "SALESFORCE_RETRY_MAX_DELAY_MS", "2000"),
+        RETRY_BUDGET("salesforce.retry.budget-ms", "SALESFORCE_RETRY_BUDGET_MS", "10000"),
+        LOGIN_INTERVAL("salesforce.login-min-interval-ms", "SALESFORCE_LOGIN_MIN_INTERVAL_MS", "2000"),
+        REPLAY_SIZE("events.replay.store-size", "EVENTS_REPLAY_STORE_SIZE", "10000"),
+        REPLAY_BYTES("events.replay.store-bytes", "EVENTS_REPLAY_STORE_BYTES", "16777216"),
+        REPLAY_TTL("events.replay.ttl-seconds", "EVENTS_REPLAY_TTL_SECONDS", "600"),
+        DRAIN_TIMEOUT("events.drain-timeout-seconds", "EVENTS_DRAIN_TIMEOUT_SECONDS", "25"),
         ALLOWED_OPERATIONS("salesforce.allowed-operations", "SALESFORCE_ALLOWED_OPERATIONS"),
-        ALLOW_INSECURE_HTTP("salesforce.allow-insecure-http", "SALESFORCE_ALLOW_INSECURE_HTTP"),
+        ALLOW_INSECURE_HTTP("salesforce.allow-insecure-http", "SALESFORCE_ALLOW_INSECURE_HTTP", "false"),
         AUTH_TOKEN("events.auth.token", "EVENTS_AUTH_TOKEN"),
         AUTH_USERNAME("events.auth.username", "EVENTS_AUTH_USERNAME"),
         AUTH_PASSWORD("events.auth.password", "EVENTS_AUTH_PASSWORD"),
-        LOG_FORMAT("events.log-format", "LOG_FORMAT"),
-        COALESCE("salesforce.coalesce", "SALESFORCE_COALESCE"),
-        COALESCE_MAX_RECORDS("salesforce.coalesce.max-records", "SALESFORCE_COALESCE_MAX_RECORDS"),
-        STORE("events.store", "EVENTS_STORE"),
+        LOG_FORMAT("events.log-format", "LOG_FORMAT", "text"),
+        COALESCE("salesforce.coalesce", "SALESFORCE_COALESCE", "on"),
+        COALESCE_MAX_RECORDS("salesforce.coalesce.max-records", "SALESFORCE_COALESCE_MAX_RECORDS", "200"),
+        STORE("events.store", "EVENTS_STORE", "memory"),
         STORE_USERNAME("events.store.username", "EVENTS_STORE_USERNAME"),
         STORE_PASSWORD("events.store.password", "EVENTS_STORE_PASSWORD"),
         STORE_PASSWORD_FILE("events.store.password-file", "EVENTS_STORE_PASSWORD_FILE"),
-        CLAIM_LEASE("events.claim-lease-seconds", "EVENTS_CLAIM_LEASE_SECONDS");
+        CLAIM_LEASE("events.claim-lease-seconds", "EVENTS_CLAIM_LEASE_SECONDS", "300");
 
         final String property;
         final String variable;
+        /** The value when none is set; "" when the setting has none (required, or off when unset). */
+        final String fallback;
 
         Key(String property, String variable) {
+            this(property, variable, "");
+        }
+
+        Key(String property, String variable, String fallback) {
             this.property = property;
             this.variable = variable;
+            this.fallback = fallback;
         }
     }
 
@@ -99,9 +109,9 @@ public record TargetSettings(String clientId, String authServer, String username
         RSAPrivateKey key = reader.privateKey();
         String version = reader.apiVersion();
         ReplyPolicy policy = reader.policy();
-        long timeoutMs = reader.positiveNumber(Key.REQUEST_TIMEOUT, 30_000);
+        long timeoutMs = reader.positiveNumber(Key.REQUEST_TIMEOUT);
         String source = reader.replySource();
-        long retryAfter = reader.positiveNumber(Key.RETRY_AFTER, 5);
+        long retryAfter = reader.positiveNumber(Key.RETRY_AFTER);
         Reliability reliability = reader.reliability();
         boolean jsonLogs = reader.jsonLogs();
         Coalescing coalescing = reader.coalescing();
@@ -111,6 +121,21 @@ public record TargetSettings(String clientId, String authServer, String username
         }
         return new TargetSettings(clientId, server, user, key, version, policy, Duration.ofMillis(timeoutMs),
                 source, (int) retryAfter, reliability, security, jsonLogs, coalescing, eventStore);
+    }
+
+    /** The defaults of the reliability settings, as a start with nothing set would have them. */
+    static Reliability defaultReliability() {
+        return new Reader(key -> "", Long.MAX_VALUE).reliability();
+    }
+
+    /** The defaults of the coalescing settings. */
+    static Coalescing defaultCoalescing() {
+        return new Reader(key -> "", Long.MAX_VALUE).coalescing();
+    }
+
+    /** The default claim lease. */
+    static Duration defaultClaimLease() {
+        return Duration.ofSeconds(Long.parseLong(Key.CLAIM_LEASE.fallback));
     }
 
     /**
@@ -140,9 +165,10 @@ public record TargetSettings(String clientId, String authServer, String username
             this.maxHeapBytes = maxHeapBytes;
         }
 
+        /** The value set, or the key's default. */
         String value(Key key) {
             String value = properties.apply(key.property);
-            return value == null ? "" : value.trim();
+            return value == null || value.isBlank() ? key.fallback : value.trim();
         }
 
         String required(Key key) {
@@ -178,7 +204,7 @@ public record TargetSettings(String clientId, String authServer, String username
 
         boolean jsonLogs() {
             String format = value(Key.LOG_FORMAT);
-            if (!format.isEmpty() && !format.equalsIgnoreCase("text") && !format.equalsIgnoreCase("json")) {
+            if (!format.equalsIgnoreCase("text") && !format.equalsIgnoreCase("json")) {
                 problems.add(Key.LOG_FORMAT.variable + " must be text or json, got '" + format + "'");
             }
             return format.equalsIgnoreCase("json");
@@ -192,7 +218,7 @@ public record TargetSettings(String clientId, String authServer, String username
                 problems.add(Key.ALLOWED_OPERATIONS.variable + ": " + e.getMessage());
             }
             String insecure = value(Key.ALLOW_INSECURE_HTTP);
-            if (!insecure.isEmpty() && !insecure.equalsIgnoreCase("true") && !insecure.equalsIgnoreCase("false")) {
+            if (!insecure.equalsIgnoreCase("true") && !insecure.equalsIgnoreCase("false")) {
                 problems.add(Key.ALLOW_INSECURE_HTTP.variable + " must be true or false, got '" + insecure + "'");
             }
             String token = emptyToNull(value(Key.AUTH_TOKEN));
@@ -254,11 +280,9 @@ public record TargetSettings(String clientId, String authServer, String username
             }
         }
 
-        long positiveNumber(Key key, long fallback) {
+        /** A positive whole number; a wrong value is a problem, and the default stands in for it meanwhile. */
+        long positiveNumber(Key key) {
             String value = value(key);
-            if (value.isEmpty()) {
-                return fallback;
-            }
             try {
                 long number = Long.parseLong(value);
                 if (number > 0) {
@@ -268,20 +292,19 @@ public record TargetSettings(String clientId, String authServer, String username
                 // reported below
             }
             problems.add(key.variable + " must be a positive whole number, got '" + value + "'");
-            return fallback;
+            return Long.parseLong(key.fallback);
         }
 
         EventStoreSettings eventStore(Duration longestCall) {
             String store = value(Key.STORE);
-            Duration lease = Duration.ofSeconds(positiveNumber(Key.CLAIM_LEASE,
-                    EventStoreSettings.DEFAULT_CLAIM_LEASE.toSeconds()));
+            Duration lease = Duration.ofSeconds(positiveNumber(Key.CLAIM_LEASE));
             if (lease.compareTo(longestCall) <= 0) {
                 problems.add(Key.CLAIM_LEASE.variable + " is " + lease.toSeconds() + " s, not more than the longest"
                         + " a Salesforce call can take with its retries (" + longestCall.toMillis() + " ms: retry"
                         + " budget, pool wait, connect timeout and twice the request timeout): a claim would end while"
                         + " its call runs, and a redelivery would make the call again");
             }
-            if (store.isEmpty() || store.equals(EventStoreSettings.MEMORY)) {
+            if (store.equals(EventStoreSettings.MEMORY)) {
                 for (Key database : List.of(Key.STORE_USERNAME, Key.STORE_PASSWORD, Key.STORE_PASSWORD_FILE)) {
                     if (!value(database).isEmpty()) {
                         problems.add(database.variable + " is set but " + Key.STORE.variable
@@ -328,43 +351,40 @@ public record TargetSettings(String clientId, String authServer, String username
         }
 
         Coalescing coalescing() {
-            Coalescing d = Coalescing.defaults();
             String enabled = value(Key.COALESCE);
-            if (!enabled.isEmpty() && !enabled.equals("on") && !enabled.equals("off")) {
+            if (!enabled.equals("on") && !enabled.equals("off")) {
                 problems.add(Key.COALESCE.variable + " must be on or off, got '" + enabled + "'");
             }
-            long max = positiveNumber(Key.COALESCE_MAX_RECORDS, d.maxRecords());
+            long max = positiveNumber(Key.COALESCE_MAX_RECORDS);
             if (max > Coalescing.MAX_RECORDS) {
                 problems.add(Key.COALESCE_MAX_RECORDS.variable + " must be 1-" + Coalescing.MAX_RECORDS
                         + " (Salesforce's limit per sObject Collections call), got " + max);
-                max = d.maxRecords();
             }
-            return new Coalescing(enabled.isEmpty() ? d.enabled() : enabled.equals("on"), (int) max);
+            return new Coalescing(!enabled.equals("off"), (int) Math.min(max, Coalescing.MAX_RECORDS));
         }
 
         Reliability reliability() {
-            Reliability d = Reliability.defaults();
             return new Reliability(
-                    millis(Key.CONNECT_TIMEOUT, d.connectTimeout()),
-                    (int) Math.min(10_000, positiveNumber(Key.MAX_CONCURRENT, d.maxConcurrentCalls())),
-                    millis(Key.POOL_WAIT, d.poolWait()),
-                    (int) Math.min(100, positiveNumber(Key.RETRY_ATTEMPTS, d.retryMaxAttempts())),
-                    millis(Key.RETRY_INITIAL_DELAY, d.retryInitialDelay()),
-                    millis(Key.RETRY_MAX_DELAY, d.retryMaxDelay()),
-                    millis(Key.RETRY_BUDGET, d.retryBudget()),
-                    millis(Key.LOGIN_INTERVAL, d.loginMinInterval()),
-                    (int) Math.min(10_000_000, positiveNumber(Key.REPLAY_SIZE, d.replayStoreSize())),
-                    replayStoreBytes(d.replayStoreBytes()),
-                    Duration.ofSeconds(positiveNumber(Key.REPLAY_TTL, d.replayTtl().toSeconds())),
-                    Duration.ofSeconds(positiveNumber(Key.DRAIN_TIMEOUT, d.drainTimeout().toSeconds())));
+                    millis(Key.CONNECT_TIMEOUT),
+                    (int) Math.min(10_000, positiveNumber(Key.MAX_CONCURRENT)),
+                    millis(Key.POOL_WAIT),
+                    (int) Math.min(100, positiveNumber(Key.RETRY_ATTEMPTS)),
+                    millis(Key.RETRY_INITIAL_DELAY),
+                    millis(Key.RETRY_MAX_DELAY),
+                    millis(Key.RETRY_BUDGET),
+                    millis(Key.LOGIN_INTERVAL),
+                    (int) Math.min(10_000_000, positiveNumber(Key.REPLAY_SIZE)),
+                    replayStoreBytes(),
+                    Duration.ofSeconds(positiveNumber(Key.REPLAY_TTL)),
+                    Duration.ofSeconds(positiveNumber(Key.DRAIN_TIMEOUT)));
         }
 
         /**
          * The replay ring is allocated at start, on the heap: at most a quarter of it, so that it fits in the old
          * generation with room to spare (rather than an OutOfMemoryError at start, or full collections ever after).
          */
-        private int replayStoreBytes(int fallback) {
-            long bytes = Math.min(1L << 30, positiveNumber(Key.REPLAY_BYTES, fallback));
+        private int replayStoreBytes() {
+            long bytes = Math.min(1L << 30, positiveNumber(Key.REPLAY_BYTES));
             long limit = maxHeapBytes / 4;
             if (bytes > limit) {
                 problems.add(Key.REPLAY_BYTES.variable + " is " + bytes + " bytes, more than a quarter of the maximum"
@@ -373,15 +393,12 @@ public record TargetSettings(String clientId, String authServer, String username
             return (int) bytes;
         }
 
-        private Duration millis(Key key, Duration fallback) {
-            return Duration.ofMillis(positiveNumber(key, fallback.toMillis()));
+        private Duration millis(Key key) {
+            return Duration.ofMillis(positiveNumber(key));
         }
 
         String replySource() {
             String source = value(Key.REPLY_SOURCE);
-            if (source.isEmpty()) {
-                return "salesforce-target";
-            }
             try {
                 URI.create(source);
             } catch (IllegalArgumentException e) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,36 @@ class TargetSettingsTest {
         assertThat(settings.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.replySource()).isEqualTo("salesforce-target");
         assertThat(settings.retryAfterSeconds()).isEqualTo(5);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(TargetSettings.Key.class)
+    void application_propertiesReadsTheVariableAndLeavesTheDefaultToTheCode(TargetSettings.Key key) throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("application.properties"));
+        assertThat(lines).as("the one place for the default of " + key.variable + " is TargetSettings.Key")
+                .contains(key.property + " = {{env:" + key.variable + ":}}");
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(TargetSettings.Key.class)
+    void theConfigurationDocGivesEachDefaultAsTheCodeHasIt(TargetSettings.Key key) throws Exception {
+        List<String> rows = Files.readAllLines(Path.of("docs/configuration.md")).stream()
+                .takeWhile(line -> !line.startsWith("Each variable is read")) // the first table: the defaults
+                .filter(line -> line.startsWith("| `") && line.contains("`" + key.variable + "`")).toList();
+        assertThat(rows).as("the row of " + key.variable + " in docs/configuration.md").hasSize(1);
+        if (!key.fallback.isEmpty()) {
+            String[] cells = rows.get(0).split("\\|");
+            assertThat(cells[cells.length - 1]).as("its default").contains("`" + key.fallback + "`");
+        }
+    }
+
+    @Test
+    void theDefaultsOfEachSettingsGroupAreThoseOfAStartWithNothingSet() {
+        assertThat(Reliability.defaults()).isEqualTo(load().reliability());
+        assertThat(Coalescing.defaults()).isEqualTo(load().coalescing());
+        assertThat(EventStoreSettings.memory()).isEqualTo(load().eventStore());
+        assertThat(Reliability.defaults().maxConcurrentCalls()).isEqualTo(10);
+        assertThat(EventStoreSettings.memory().claimLease()).isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test
