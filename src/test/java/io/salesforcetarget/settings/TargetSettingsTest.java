@@ -62,15 +62,27 @@ class TargetSettingsTest {
 
     @ParameterizedTest
     @org.junit.jupiter.params.provider.EnumSource(TargetSettings.Key.class)
-    void theConfigurationDocGivesEachDefaultAsTheCodeHasIt(TargetSettings.Key key) throws Exception {
-        List<String> rows = Files.readAllLines(Path.of("docs/configuration.md")).stream()
-                .takeWhile(line -> !line.startsWith("Each variable is read")) // the first table: the defaults
-                .filter(line -> line.startsWith("| `") && line.contains("`" + key.variable + "`")).toList();
-        assertThat(rows).as("the row of " + key.variable + " in docs/configuration.md").hasSize(1);
+    void theDocsGiveEachDefaultAsTheCodeHasIt(TargetSettings.Key key) throws Exception {
+        List<String> documented = defaultsTableRows(Path.of("docs/configuration.md"), key);
+        assertThat(documented).as("the row of " + key.variable + " in docs/configuration.md").hasSize(1);
+        List<String> inReadme = defaultsTableRows(Path.of("README.md"), key);
+        assertThat(inReadme).as("at most one row in the README's table").hasSizeLessThanOrEqualTo(1);
         if (!key.fallback.isEmpty()) {
-            String[] cells = rows.get(0).split("\\|");
-            assertThat(cells[cells.length - 1]).as("its default").contains("`" + key.fallback + "`");
+            for (String row : java.util.stream.Stream.concat(documented.stream(), inReadme.stream()).toList()) {
+                String[] cells = row.split("\\|");
+                assertThat(cells[cells.length - 1]).as("the default of " + key.variable).contains("`" + key.fallback + "`");
+            }
         }
+    }
+
+    /** The rows naming the variable in the file's first table (variable, meaning, default). */
+    private static List<String> defaultsTableRows(Path file, TargetSettings.Key key) throws Exception {
+        List<String> lines = Files.readAllLines(file);
+        int header = lines.indexOf("| variable | meaning | default |");
+        assertThat(header).as("the defaults table of " + file).isNotNegative();
+        return lines.subList(header + 2, lines.size()).stream().takeWhile(line -> line.startsWith("|"))
+                .filter(line -> line.startsWith("| `" + key.variable + "`") || line.contains("/ `" + key.variable + "`"))
+                .toList();
     }
 
     @Test
