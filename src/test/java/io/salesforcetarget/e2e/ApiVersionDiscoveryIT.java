@@ -11,10 +11,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.salesforcetarget.auth.TestKeys;
+import io.salesforcetarget.simulator.KeyPairs;
 import io.salesforcetarget.simulator.RecordedRequest;
 import io.salesforcetarget.simulator.SalesforceSimulator;
 import io.salesforcetarget.simulator.SimulatorConfig;
+import io.salesforcetarget.simulator.TestKeys;
 
 import static io.salesforcetarget.e2e.CloudEventClient.API_CALL;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +35,7 @@ class ApiVersionDiscoveryIT {
 
     @BeforeAll
     static void start() throws Exception {
-        KeyPair keys = TestKeys.generate("RSA", 2048);
+        KeyPair keys = KeyPairs.generate("RSA", 2048);
         Path keyFile = Files.writeString(secrets.resolve("certKey"), TestKeys.pkcs1Pem(keys.getPrivate()));
         salesforce = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(keys.getPublic())
                 .apiVersions(20, 61).build());

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import io.salesforcetarget.auth.TestKeys;
+import io.salesforcetarget.simulator.KeyPairs;
 import io.salesforcetarget.simulator.SObjectRecord;
 import io.salesforcetarget.simulator.SalesforceSimulator;
 import io.salesforcetarget.simulator.SimulatorConfig;
@@ -84,7 +84,7 @@ class CoalescingIT {
 
     @BeforeAll
     void start() throws Exception {
-        KeyPair keys = TestKeys.generate("RSA", 2048);
+        KeyPair keys = KeyPairs.generate("RSA", 2048);
         coalescing.start(keys, "on");
         alone.start(keys, "off");
         clients = Executors.newFixedThreadPool(CLIENTS);

@@ -22,11 +22,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.salesforcetarget.auth.TestKeys;
 import io.salesforcetarget.failure.ErrorCode;
 import io.salesforcetarget.failure.EventFaultException;
 import io.salesforcetarget.failure.RetryLaterException;
 import io.salesforcetarget.simulator.FaultKind;
+import io.salesforcetarget.simulator.KeyPairs;
 import io.salesforcetarget.simulator.SalesforceSimulator;
 import io.salesforcetarget.simulator.SimulatorConfig;
 
@@ -54,7 +54,7 @@ class KameletAndRoutesIT {
 
     @BeforeAll
     static void start() throws Exception {
-        KeyPair keys = TestKeys.generate("RSA", 2048);
+        KeyPair keys = KeyPairs.generate("RSA", 2048);
         salesforce = SalesforceSimulator.start(SimulatorConfig.builder()
                 .publicKey(keys.getPublic()).clientId(CLIENT_ID).username(USER).build());
         Map<String, String> settings = new LinkedHashMap<>(RunningTarget.loginTo(salesforce, keys, CLIENT_ID, USER));

@@ -31,9 +31,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import io.salesforcetarget.auth.TestKeys;
 import io.salesforcetarget.replay.RealPostgres;
 import io.salesforcetarget.simulator.Eventually;
+import io.salesforcetarget.simulator.KeyPairs;
 import io.salesforcetarget.simulator.SalesforceSimulator;
 import io.salesforcetarget.simulator.SimulatorConfig;
 
@@ -58,7 +58,7 @@ class KilledReplicaIT {
     @BeforeAll
     void startDatabaseAndOrg() throws Exception {
         postgres = RealPostgres.start();
-        keys = TestKeys.generate("RSA", 2048);
+        keys = KeyPairs.generate("RSA", 2048);
         salesforce = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(keys.getPublic())
                 .clientId(CLIENT_ID).username(USER).dailyApiLimit(Long.MAX_VALUE).build());
     }
@@ -135,7 +135,7 @@ class KilledReplicaIT {
                 Map.entry("SALESFORCE_AUTH_CLIENT_ID", CLIENT_ID),
                 Map.entry("SALESFORCE_AUTH_SERVER", salesforce.baseUrl()),
                 Map.entry("SALESFORCE_AUTH_USER", USER),
-                Map.entry("SALESFORCE_AUTH_CERT_KEY", TestKeys.pkcs8Pem(keys.getPrivate())),
+                Map.entry("SALESFORCE_AUTH_CERT_KEY", KeyPairs.pkcs8Pem(keys.getPrivate())),
                 Map.entry("SALESFORCE_API_VERSION", "v62.0"),
                 Map.entry("SALESFORCE_REQUEST_TIMEOUT_MS", "2000"),
                 Map.entry("SALESFORCE_RETRY_BUDGET_MS", "1000"),

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 
 import com.example.NewCustomerRoute;
 
-import io.salesforcetarget.auth.TestKeys;
 import io.salesforcetarget.salesforce.SalesforceBearerToken;
 import io.salesforcetarget.salesforce.SalesforceLibrary;
 import io.salesforcetarget.settings.InvalidConfigurationException;
+import io.salesforcetarget.simulator.KeyPairs;
 import io.salesforcetarget.simulator.SalesforceSimulator;
 import io.salesforcetarget.simulator.SimulatorConfig;
 
@@ -44,7 +44,7 @@ class LibraryUsageIT {
 
     @BeforeAll
     static void start() throws Exception {
-        KeyPair keys = TestKeys.generate("RSA", 2048);
+        KeyPair keys = KeyPairs.generate("RSA", 2048);
         salesforce = SalesforceSimulator.start(SimulatorConfig.builder()
                 .publicKey(keys.getPublic()).clientId(CLIENT_ID).username(USER).build());
         properties = new LinkedHashMap<>(RunningTarget.loginTo(salesforce, keys, CLIENT_ID, USER));

@@ -12,9 +12,9 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 
 import io.salesforcetarget.Application;
-import io.salesforcetarget.auth.TestKeys;
 import io.salesforcetarget.auth.TokenCache;
 import io.salesforcetarget.salesforce.SalesforceLibrary;
+import io.salesforcetarget.simulator.KeyPairs;
 import io.salesforcetarget.simulator.SalesforceSimulator;
 
 /** The real application (same Camel main, configuration and routes as {@code java -jar}) on a free loopback port. */
@@ -57,7 +57,7 @@ public final class RunningTarget implements AutoCloseable {
                 "salesforce.auth.client-id", clientId,
                 "salesforce.auth.server", salesforce.baseUrl(),
                 "salesforce.auth.user", user,
-                "salesforce.auth.cert-key", TestKeys.pkcs8Pem(keys.getPrivate()));
+                "salesforce.auth.cert-key", KeyPairs.pkcs8Pem(keys.getPrivate()));
     }
 
     /** {@code first} and {@code second} together (keys of {@code second} win). */

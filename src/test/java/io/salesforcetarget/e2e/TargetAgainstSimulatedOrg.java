@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
-import io.salesforcetarget.auth.TestKeys;
+import io.salesforcetarget.simulator.KeyPairs;
 import io.salesforcetarget.simulator.SalesforceSimulator;
 import io.salesforcetarget.simulator.SimulatorConfig;
 
@@ -53,7 +53,7 @@ abstract class TargetAgainstSimulatedOrg {
     @BeforeAll
     void startOrgAndTarget() throws Exception {
         beforeOrgAndTarget();
-        keys = TestKeys.generate("RSA", 2048);
+        keys = KeyPairs.generate("RSA", 2048);
         salesforce = SalesforceSimulator.start(org(SimulatorConfig.builder().publicKey(keys.getPublic())
                 .clientId(CLIENT_ID).username(USER)).build());
         target = RunningTarget.start(configuration());

@@ -36,9 +36,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.salesforcetarget.auth.TestKeys;
 import io.salesforcetarget.e2e.RunningTarget;
 import io.salesforcetarget.security.HostileCases.HostileCase;
+import io.salesforcetarget.simulator.KeyPairs;
 import io.salesforcetarget.simulator.RecordedRequest;
 import io.salesforcetarget.simulator.SalesforceSimulator;
 import io.salesforcetarget.simulator.SimulatorConfig;
@@ -78,7 +78,7 @@ class HostileInputIT {
 
     @BeforeAll
     static void start() throws Exception {
-        KeyPair keys = TestKeys.generate("RSA", 2048);
+        KeyPair keys = KeyPairs.generate("RSA", 2048);
         salesforce = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(keys.getPublic())
                 .clientId(CLIENT_ID).username(USER).dailyApiLimit(Long.MAX_VALUE).recordedRequestLimit(100_000)
                 .build());
@@ -86,7 +86,7 @@ class HostileInputIT {
                 "salesforce.auth.client-id", CLIENT_ID,
                 "salesforce.auth.server", salesforce.baseUrl(),
                 "salesforce.auth.user", USER,
-                "salesforce.auth.cert-key", TestKeys.pkcs8Pem(keys.getPrivate()),
+                "salesforce.auth.cert-key", KeyPairs.pkcs8Pem(keys.getPrivate()),
                 "salesforce.api-version", VERSION,
                 "salesforce.request-timeout-ms", "10000",
                 "events.payload-policy", "always"));

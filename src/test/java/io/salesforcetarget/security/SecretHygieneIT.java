@@ -30,11 +30,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.salesforcetarget.auth.TestKeys;
 import io.salesforcetarget.simulator.FaultKind;
+import io.salesforcetarget.simulator.KeyPairs;
 import io.salesforcetarget.simulator.RecordedRequest;
 import io.salesforcetarget.simulator.SalesforceSimulator;
 import io.salesforcetarget.simulator.SimulatorConfig;
+import io.salesforcetarget.simulator.TestKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,7 +73,7 @@ class SecretHygieneIT {
 
     @BeforeAll
     static void startTheJarInItsOwnJvm() throws Exception {
-        keys = TestKeys.generate("RSA", 2048);
+        keys = KeyPairs.generate("RSA", 2048);
         salesforce = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(keys.getPublic())
                 .clientId(CLIENT_ID).username(USER).dailyApiLimit(Long.MAX_VALUE).build());
         Path jar = Path.of("target", "salesforce-target.jar").toAbsolutePath();
@@ -93,7 +94,7 @@ class SecretHygieneIT {
         environment.put("SALESFORCE_AUTH_CLIENT_ID", CLIENT_ID);
         environment.put("SALESFORCE_AUTH_SERVER", salesforce.baseUrl());
         environment.put("SALESFORCE_AUTH_USER", USER);
-        environment.put("SALESFORCE_AUTH_CERT_KEY", TestKeys.pkcs8Pem(keys.getPrivate()));
+        environment.put("SALESFORCE_AUTH_CERT_KEY", KeyPairs.pkcs8Pem(keys.getPrivate()));
         environment.put("SALESFORCE_API_VERSION", "62.0");
         environment.put("SALESFORCE_REQUEST_TIMEOUT_MS", "1500");
         environment.put("SALESFORCE_RETRY_MAX_ATTEMPTS", "2");
@@ -234,7 +235,7 @@ class SecretHygieneIT {
     /** The base64 lines of both PEM forms of the key, and its private exponent in decimal and hex. */
     private static List<String> keyMaterial() {
         List<String> material = new ArrayList<>();
-        for (String pem : List.of(TestKeys.pkcs8Pem(keys.getPrivate()), TestKeys.pkcs1Pem(keys.getPrivate()))) {
+        for (String pem : List.of(KeyPairs.pkcs8Pem(keys.getPrivate()), TestKeys.pkcs1Pem(keys.getPrivate()))) {
             pem.lines().filter(line -> !line.startsWith("-----") && line.length() >= 16).forEach(material::add);
         }
         RSAPrivateCrtKey key = (RSAPrivateCrtKey) keys.getPrivate();
