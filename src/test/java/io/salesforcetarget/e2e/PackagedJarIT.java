@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * routes/: its packaged routes, Kamelet and runtime classpath (no test dependencies) serve the example integration
  * and CloudEvents.
  */
+// Not on TargetAgainstSimulatedOrg: with --simulator the target starts its own org, inside the jar's JVM.
 class PackagedJarIT {
 
     private static final Path JAR = Path.of("target", "salesforce-target.jar");
