@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,14 +34,13 @@ import io.salesforcetarget.simulator.Eventually;
 import io.salesforcetarget.simulator.SalesforceSimulator;
 
 /**
- * The packaged jar with {@code EVENTS_STORE} on a real PostgreSQL, against a {@link SimulatedOrg}, killed with
- * SIGKILL as an OOM kill or a node failure would: its answers survive it, and the claim of the call it died in holds
- * until its lease ends.
+ * The packaged jar ({@link PackagedJar}) with {@code EVENTS_STORE} on a real PostgreSQL, against a
+ * {@link SimulatedOrg}, killed with SIGKILL as an OOM kill or a node failure would: its answers survive it, and the
+ * claim of the call it died in holds until its lease ends.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KilledReplicaIT {
 
-    private static final Path JAR = Path.of("target", "salesforce-target.jar");
     /** Above the longest call these settings allow (5.9 s: see {@link #environment()}). */
     private static final int LEASE_SECONDS = 6;
 
@@ -86,8 +84,7 @@ class KilledReplicaIT {
         void start() throws Exception {
             port = RunningTarget.freePort();
             int management = RunningTarget.freePort();
-            ProcessBuilder builder = new ProcessBuilder(java(), "-jar", JAR.toAbsolutePath().toString())
-                    .redirectErrorStream(true);
+            ProcessBuilder builder = PackagedJar.command();
             builder.environment().putAll(environment());
             builder.environment().put("PORT", String.valueOf(port));
             builder.environment().put("MANAGEMENT_PORT", String.valueOf(management));
@@ -118,10 +115,6 @@ class KilledReplicaIT {
             assertThat(String.join("\n", output)).as("the replica's whole output").isNotEmpty()
                     .doesNotContain(postgres.password());
         }
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private Map<String, String> environment() {
@@ -266,8 +259,7 @@ class KilledReplicaIT {
 
     @Test
     void aDatabaseThatCannotBeUsedStopsTheStartWithExitCode2AndTheReasonButNotThePassword() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(java(), "-jar", JAR.toAbsolutePath().toString())
-                .redirectErrorStream(true);
+        ProcessBuilder builder = PackagedJar.command();
         builder.environment().putAll(environment());
         builder.environment().put("PORT", String.valueOf(RunningTarget.freePort()));
         builder.environment().put("MANAGEMENT_PORT", String.valueOf(RunningTarget.freePort()));

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.salesforcetarget.e2e.PackagedJar;
 import io.salesforcetarget.e2e.RunningTarget;
 import io.salesforcetarget.e2e.SimulatedOrg;
 import io.salesforcetarget.simulator.FaultKind;
@@ -73,17 +74,13 @@ class SecretHygieneIT {
     static void startTheJarInItsOwnJvm() throws Exception {
         org = SimulatedOrg.start(config -> config.dailyApiLimit(Long.MAX_VALUE));
         salesforce = org.salesforce();
-        Path jar = Path.of("target", "salesforce-target.jar").toAbsolutePath();
-        assertThat(jar).as("the runnable jar (failsafe runs after package)").exists();
         Path directory = Files.createDirectories(Path.of("target", "secret-hygiene").toAbsolutePath());
         log = directory.resolve("target.log");
         port = RunningTarget.freePort();
         managementPort = RunningTarget.freePort();
 
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug", "-jar", jar.toString())
+        ProcessBuilder builder = PackagedJar.command(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=debug"))
                 .directory(directory.toFile())
-                .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(name -> name.startsWith("SALESFORCE_") || name.startsWith("EVENTS_")
