@@ -1,19 +1,14 @@
 package io.salesforcetarget;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.salesforcetarget.simulator.KeyPairs;
 import io.salesforcetarget.simulator.SalesforceSimulator;
 import io.salesforcetarget.simulator.SimulatorConfig;
 
@@ -36,7 +31,7 @@ final class EmbeddedSimulator {
      * events still in flight at shutdown can finish against it.
      */
     static SalesforceSimulator attach(Main main) {
-        KeyPair keys = newKeyPair();
+        KeyPair keys = KeyPairs.generate("RSA", 2048);
         SalesforceSimulator simulator = SalesforceSimulator.start(SimulatorConfig.builder()
                 .publicKey(keys.getPublic()).clientId(CLIENT_ID).username(USER).build());
         main.addMainListener(new MainListenerSupport() {
@@ -48,7 +43,7 @@ final class EmbeddedSimulator {
         main.addOverrideProperty("salesforce.auth.client-id", CLIENT_ID);
         main.addOverrideProperty("salesforce.auth.server", simulator.baseUrl());
         main.addOverrideProperty("salesforce.auth.user", USER);
-        main.addOverrideProperty("salesforce.auth.cert-key", pkcs8Pem(keys));
+        main.addOverrideProperty("salesforce.auth.cert-key", KeyPairs.pkcs8Pem(keys.getPrivate()));
         main.addOverrideProperty("salesforce.auth.cert-key-file", "");
         LOG.warn("SIMULATOR MODE: events go to a simulated Salesforce org at {}, not to Salesforce", simulator.baseUrl());
         return simulator;
@@ -70,25 +65,5 @@ final class EmbeddedSimulator {
                         + " -d '{\"action\":\"PATCH\",\"resource\":\"sobjects\",\"object\":\"Account\",\"record\":\"'$ID'\",\"payload\":{\"BillingCity\":\"San Francisco\"}}'",
                 "  curl -si " + url + " " + headers
                         + " -d '{\"action\":\"DELETE\",\"resource\":\"sobjects\",\"object\":\"Account\",\"record\":\"'$ID'\"}'");
-    }
-
-    private static KeyPair newKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("RSA is not available", e);
-        }
-    }
-
-    private static String pkcs8Pem(KeyPair keys) {
-        StringWriter out = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-            writer.writeObject(new JcaPKCS8Generator(keys.getPrivate(), null).generate());
-        } catch (IOException e) {
-            throw new IllegalStateException("could not write the simulator key", e);
-        }
-        return out.toString();
     }
 }

@@ -17,6 +17,8 @@ import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.SignatureException;
 import org.junit.jupiter.api.Test;
 
+import io.salesforcetarget.simulator.TestKeys;
+
 class JwtAssertionFactoryTest {
 
     private static final Instant NOW = Instant.ofEpochSecond(1_760_000_000L);

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.salesforcetarget.simulator.KeyPairs;
+import io.salesforcetarget.simulator.TestKeys;
+
 class PrivateKeyLoaderTest {
 
     private static final RSAPrivateKey KEY = TestKeys.privateKey();
@@ -29,14 +32,14 @@ class PrivateKeyLoaderTest {
 
     @Test
     void readsPkcs8() {
-        String pem = TestKeys.pkcs8Pem(KEY);
+        String pem = KeyPairs.pkcs8Pem(KEY);
         assertThat(pem).startsWith("-----BEGIN PRIVATE KEY-----");
         assertSameKey(PrivateKeyLoader.fromPem(pem));
     }
 
     @Test
     void readsKeyWithLiteralBackslashN() {
-        String pasted = TestKeys.pkcs8Pem(KEY).replace("\r\n", "\n").replace("\n", "\\n");
+        String pasted = KeyPairs.pkcs8Pem(KEY).replace("\r\n", "\n").replace("\n", "\\n");
         assertThat(pasted).doesNotContain("\n");
         assertSameKey(PrivateKeyLoader.fromPem(pasted));
     }
@@ -75,7 +78,7 @@ class PrivateKeyLoaderTest {
 
     @Test
     void truncatedKeyIsRejectedWithoutQuotingIt() {
-        String pem = TestKeys.pkcs8Pem(KEY);
+        String pem = KeyPairs.pkcs8Pem(KEY);
         String truncated = pem.substring(0, pem.length() / 2) + "\n-----END PRIVATE KEY-----\n";
         String body = pem.split("\n")[3];
         assertThatThrownBy(() -> PrivateKeyLoader.fromPem(truncated))
@@ -85,22 +88,22 @@ class PrivateKeyLoaderTest {
 
     @Test
     void publicKeyIsNotAPrivateKey() {
-        assertThatThrownBy(() -> PrivateKeyLoader.fromPem(TestKeys.pem(TestKeys.publicKey())))
+        assertThatThrownBy(() -> PrivateKeyLoader.fromPem(KeyPairs.pem(TestKeys.publicKey())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the PEM block is a SubjectPublicKeyInfo, not an unencrypted private key");
     }
 
     @Test
     void ecKeyIsRejected() {
-        KeyPair ec = TestKeys.generate("EC", 256);
-        assertThatThrownBy(() -> PrivateKeyLoader.fromPem(TestKeys.pkcs8Pem(ec.getPrivate())))
+        KeyPair ec = KeyPairs.generate("EC", 256);
+        assertThatThrownBy(() -> PrivateKeyLoader.fromPem(KeyPairs.pkcs8Pem(ec.getPrivate())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the private key is a EC key; RS256 needs an RSA key");
     }
 
     @Test
     void shortRsaKeyIsRejected() {
-        KeyPair weak = TestKeys.generate("RSA", 1024);
+        KeyPair weak = KeyPairs.generate("RSA", 1024);
         assertThatThrownBy(() -> PrivateKeyLoader.fromPem(TestKeys.pkcs1Pem(weak.getPrivate())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the RSA key has 1024 bits; RS256 needs at least 2048");

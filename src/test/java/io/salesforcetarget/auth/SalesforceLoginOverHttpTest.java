@@ -22,6 +22,8 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.salesforcetarget.simulator.TestKeys;
+
 /** The login route unmodified, camel-http included, against a fake token endpoint on 127.0.0.1. */
 class SalesforceLoginOverHttpTest extends CamelTestSupport {
 

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.salesforcetarget.simulator.TestKeys;
+
 /**
  * {@code salesforce-login} with the token request ({@code request-token}) replaced by a fake token endpoint that
  * records the request and answers from a script. Failures are read through {@link SalesforceLogin}, as

@@ -3,18 +3,14 @@ package io.salesforcetarget.e2e;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.salesforcetarget.auth.TestKeys;
 import io.salesforcetarget.simulator.RecordedRequest;
-import io.salesforcetarget.simulator.SalesforceSimulator;
 import io.salesforcetarget.simulator.SimulatorConfig;
+import io.salesforcetarget.simulator.TestKeys;
 
 import static io.salesforcetarget.e2e.CloudEventClient.API_CALL;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,34 +19,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The same application with a PKCS#1 key read from a mounted secret file ({@code certKey}), no configured API
  * version (the highest the org lists is used) and the {@code error} reply policy.
  */
-class ApiVersionDiscoveryIT {
+class ApiVersionDiscoveryIT extends TargetAgainstSimulatedOrg {
 
     @TempDir
     static Path secrets;
 
-    private static SalesforceSimulator salesforce;
-    private static RunningTarget target;
-    private static CloudEventClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        KeyPair keys = TestKeys.generate("RSA", 2048);
-        Path keyFile = Files.writeString(secrets.resolve("certKey"), TestKeys.pkcs1Pem(keys.getPrivate()));
-        salesforce = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(keys.getPublic())
-                .apiVersions(20, 61).build());
-        target = RunningTarget.start(Map.of(
-                "salesforce.auth.client-id", "consumer-key",
-                "salesforce.auth.server", salesforce.baseUrl(),
-                "salesforce.auth.user", "someone@example.com",
-                "salesforce.auth.cert-key-file", keyFile.toString(),
-                "events.payload-policy", "ERROR"));
-        client = new CloudEventClient(target.url());
+    @Override
+    protected SimulatorConfig.Builder org(SimulatorConfig.Builder org) {
+        return org.apiVersions(20, 61);
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        target.close();
-        salesforce.close();
+    @Override
+    protected Map<String, String> login(SimulatedOrg org) throws Exception {
+        Path keyFile = Files.writeString(secrets.resolve("certKey"), TestKeys.pkcs1Pem(org.keys().getPrivate()));
+        return org.login(keyFile);
+    }
+
+    @Override
+    protected Map<String, String> settings() {
+        return Map.of("events.payload-policy", "ERROR");
     }
 
     @Test

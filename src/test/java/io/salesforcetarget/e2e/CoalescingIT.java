@@ -3,7 +3,6 @@ package io.salesforcetarget.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import io.salesforcetarget.auth.TestKeys;
 import io.salesforcetarget.simulator.SObjectRecord;
 import io.salesforcetarget.simulator.SalesforceSimulator;
-import io.salesforcetarget.simulator.SimulatorConfig;
 
 /**
  * The same stream of mixed writes, some of them invalid, sent at high concurrency to a target that coalesces and
@@ -37,32 +34,31 @@ import io.salesforcetarget.simulator.SimulatorConfig;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CoalescingIT {
 
-    private static final String CLIENT_ID = "3MVG9-e2e-consumer-key";
-    private static final String USER = "integration@example.com";
     private static final int CLIENTS = 32;
 
-    private final Side coalescing = new Side();
-    private final Side alone = new Side();
+    private Side coalescing;
+    private Side alone;
     private ExecutorService clients;
 
-    /** One org and the target in front of it. */
-    private static final class Side {
-        SalesforceSimulator org;
-        RunningTarget target;
-        CloudEventClient client;
+    /** One org, answering 20 ms late, and the target in front of it, with two calls at once. */
+    private record Side(SimulatedOrg org, RunningTarget target, CloudEventClient client) implements AutoCloseable {
 
-        void start(KeyPair keys, String coalesce) throws Exception {
-            org = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(keys.getPublic()).clientId(CLIENT_ID)
-                    .username(USER).apiLatency(Duration.ofMillis(20)).build());
-            target = RunningTarget.start(RunningTarget.with(RunningTarget.loginTo(org, keys, CLIENT_ID, USER),
-                    Map.of("events.payload-policy", "always",
-                            "salesforce.max-concurrent-calls", "2",
-                            "salesforce.pool-wait-ms", "60000",
-                            "salesforce.coalesce", coalesce)));
-            client = new CloudEventClient(target.url());
+        static Side start(String coalesce) throws Exception {
+            SimulatedOrg org = SimulatedOrg.start(config -> config.apiLatency(Duration.ofMillis(20)));
+            RunningTarget target = RunningTarget.start(RunningTarget.with(org.login(), Map.of(
+                    "events.payload-policy", "always",
+                    "salesforce.max-concurrent-calls", "2",
+                    "salesforce.pool-wait-ms", "60000",
+                    "salesforce.coalesce", coalesce)));
+            return new Side(org, target, new CloudEventClient(target.url()));
         }
 
-        void stop() throws Exception {
+        SalesforceSimulator salesforce() {
+            return org.salesforce();
+        }
+
+        @Override
+        public void close() throws Exception {
             target.close();
             org.close();
         }
@@ -84,17 +80,16 @@ class CoalescingIT {
 
     @BeforeAll
     void start() throws Exception {
-        KeyPair keys = TestKeys.generate("RSA", 2048);
-        coalescing.start(keys, "on");
-        alone.start(keys, "off");
+        coalescing = Side.start("on");
+        alone = Side.start("off");
         clients = Executors.newFixedThreadPool(CLIENTS);
     }
 
     @AfterAll
     void stop() throws Exception {
         clients.shutdownNow();
-        coalescing.stop();
-        alone.stop();
+        coalescing.close();
+        alone.close();
     }
 
     @Test
@@ -110,9 +105,9 @@ class CoalescingIT {
                 .as("Salesforce's statuses in the error events").contains(400, 404);
         assertThat(seenAlone).extracting(seen -> seen.data().path("created").asText())
                 .as("upserts that created and that updated").contains("true", "false");
-        assertThat(state(coalescing.org)).isEqualTo(state(alone.org)).isNotEmpty();
-        long callsCoalescing = coalescing.org.counters().apiCalls();
-        long callsAlone = alone.org.counters().apiCalls();
+        assertThat(state(coalescing.salesforce())).isEqualTo(state(alone.salesforce())).isNotEmpty();
+        long callsCoalescing = coalescing.salesforce().counters().apiCalls();
+        long callsAlone = alone.salesforce().counters().apiCalls();
         assertThat(callsAlone).as("one call per event").isGreaterThanOrEqualTo(seenAlone.size());
         assertThat(callsCoalescing).as("calls with coalescing, vs %d without", callsAlone)
                 .isLessThan(callsAlone / 2);
@@ -146,7 +141,7 @@ class CoalescingIT {
         List<Future<HttpResponse<byte[]>>> responses = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String data = event.apply(i);
-            Callable<HttpResponse<byte[]>> send = () -> side.client.sendBinary(CloudEventClient.API_CALL, data);
+            Callable<HttpResponse<byte[]>> send = () -> side.client().sendBinary(CloudEventClient.API_CALL, data);
             responses.add(clients.submit(send));
         }
         List<HttpResponse<byte[]>> answers = new ArrayList<>();

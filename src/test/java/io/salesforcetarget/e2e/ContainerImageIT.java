@@ -38,6 +38,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Skipped unless the build ran with {@code -Pimage} (which sets the system property {@code image.tarball}).
  * Reads the tarball and its layers with GNU tar.
  */
+// Not on TargetAgainstSimulatedOrg: the image runs with --simulator, the org inside the container's own JVM.
 class ContainerImageIT {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -6,9 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,17 +16,13 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.salesforcetarget.auth.TestKeys;
 import io.salesforcetarget.failure.ErrorCode;
 import io.salesforcetarget.failure.EventFaultException;
 import io.salesforcetarget.failure.RetryLaterException;
 import io.salesforcetarget.simulator.FaultKind;
-import io.salesforcetarget.simulator.SalesforceSimulator;
-import io.salesforcetarget.simulator.SimulatorConfig;
 
 import static io.salesforcetarget.e2e.CloudEventClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,51 +32,36 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The routes/ folder against the simulated org: the {@code salesforce-apicall-sink} Kamelet used from Camel routes,
  * and the example integration {@code example-new-account}, off unless {@code example.new-account.enabled} is true.
  * <p>
- * Two targets: {@code withExample} reads routes and Kamelets from the jar's copy (classpath), {@code byDefault}
- * from the top-level routes/ folder (the tests run in the project folder), so both locations are exercised.
+ * Two targets: {@code withExample} reads routes and Kamelets from the jar's copy (classpath), the helper's
+ * {@link #target} from the top-level routes/ folder (the tests run in the project folder), so both locations are
+ * exercised.
  */
-class KameletAndRoutesIT {
+class KameletAndRoutesIT extends TargetAgainstSimulatedOrg {
 
-    private static final String CLIENT_ID = "3MVG9-kamelet-consumer-key";
-    private static final String USER = "kamelet@example.com";
-
-    private static SalesforceSimulator salesforce;
-    private static RunningTarget withExample;
-    private static RunningTarget byDefault;
-    private static Map<String, String> baseSettings;
+    private RunningTarget withExample;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    @BeforeAll
-    static void start() throws Exception {
-        KeyPair keys = TestKeys.generate("RSA", 2048);
-        salesforce = SalesforceSimulator.start(SimulatorConfig.builder()
-                .publicKey(keys.getPublic()).clientId(CLIENT_ID).username(USER).build());
-        Map<String, String> settings = new LinkedHashMap<>(RunningTarget.loginTo(salesforce, keys, CLIENT_ID, USER));
-        settings.put("salesforce.api-version", "62.0");
-        baseSettings = Map.copyOf(settings);
-        byDefault = RunningTarget.start(settings);
+    @Override
+    protected Map<String, String> settings() {
+        return Map.of("salesforce.api-version", "62.0");
+    }
 
-        settings.put("example.new-account.enabled", "true");
-        settings.put("routes.location", "classpath:routes");
-        withExample = RunningTarget.start(settings);
+    @BeforeAll
+    void startTheTargetWithTheExample() throws Exception {
+        withExample = startTarget(Map.of(
+                "example.new-account.enabled", "true",
+                "routes.location", "classpath:routes"));
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stopTheTargetWithTheExample() throws Exception {
         withExample.close();
-        byDefault.close();
-        salesforce.close();
-    }
-
-    @BeforeEach
-    void healthyOrg() {
-        salesforce.faults().clear();
     }
 
     @Test
     void theExampleIntegrationIsOffByDefault() throws Exception {
-        assertThat(byDefault.camelContext().getRoute("example-new-account")).isNull();
-        HttpResponse<String> response = postJson(byDefault, "/example/accounts", "{\"Name\":\"Nobody\"}");
+        assertThat(target.camelContext().getRoute("example-new-account")).isNull();
+        HttpResponse<String> response = postJson(target, "/example/accounts", "{\"Name\":\"Nobody\"}");
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(salesforce.store().records("Account")).noneMatch(r -> "Nobody".equals(r.field("Name")));
     }
@@ -112,8 +91,8 @@ class KameletAndRoutesIT {
 
     @Test
     void anyRouteCanCreateReadUpdateAndDeleteWithTheKamelet() throws Exception {
-        for (RunningTarget target : new RunningTarget[] { byDefault, withExample }) {
-            ProducerTemplate template = target.camelContext().createProducerTemplate();
+        for (RunningTarget each : new RunningTarget[] { target, withExample }) {
+            ProducerTemplate template = each.camelContext().createProducerTemplate();
             // A Map body is sent as the JSON payload.
             Exchange created = template.request(
                     "kamelet:salesforce-apicall-sink?action=post&resource=sobjects&object=Account",
@@ -194,10 +173,10 @@ class KameletAndRoutesIT {
                 "      uri: \"platform-http:/my/accounts\"",
                 "      steps:",
                 "        - to: \"kamelet:salesforce-apicall-sink?action=POST&resource=sobjects&object=Account\""));
-        Map<String, String> settings = new LinkedHashMap<>(baseSettings);
-        settings.put("routes.location", "file:" + routes.toAbsolutePath());
-        settings.put("example.new-account.enabled", "true"); // on, yet absent: the jar's routes are not read
-        try (RunningTarget ownRoutes = RunningTarget.start(settings)) {
+        Map<String, String> settings = Map.of(
+                "routes.location", "file:" + routes.toAbsolutePath(),
+                "example.new-account.enabled", "true"); // on, yet absent: the jar's routes are not read
+        try (RunningTarget ownRoutes = startTarget(settings)) {
             assertThat(ownRoutes.camelContext().getRoute("example-new-account")).as("the folder replaces the jar's")
                     .isNull();
             HttpResponse<String> response = postJson(ownRoutes, "/my/accounts", "{\"Name\":\"Own Routes\"}");

@@ -8,8 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,48 +29,42 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import io.salesforcetarget.auth.TestKeys;
 import io.salesforcetarget.replay.RealPostgres;
 import io.salesforcetarget.simulator.Eventually;
 import io.salesforcetarget.simulator.SalesforceSimulator;
-import io.salesforcetarget.simulator.SimulatorConfig;
 
 /**
- * The packaged jar with {@code EVENTS_STORE} on a real PostgreSQL, killed with SIGKILL as an OOM kill or a node
- * failure would: its answers survive it, and the claim of the call it died in holds until its lease ends.
+ * The packaged jar ({@link PackagedJar}) with {@code EVENTS_STORE} on a real PostgreSQL, against a
+ * {@link SimulatedOrg}, killed with SIGKILL as an OOM kill or a node failure would: its answers survive it, and the
+ * claim of the call it died in holds until its lease ends.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KilledReplicaIT {
 
-    private static final Path JAR = Path.of("target", "salesforce-target.jar");
-    private static final String CLIENT_ID = TargetAgainstSimulatedOrg.CLIENT_ID;
-    private static final String USER = TargetAgainstSimulatedOrg.USER;
     /** Above the longest call these settings allow (5.9 s: see {@link #environment()}). */
     private static final int LEASE_SECONDS = 6;
 
     private RealPostgres postgres;
+    private SimulatedOrg org;
     private SalesforceSimulator salesforce;
-    private KeyPair keys;
     private Replica replica;
 
     @BeforeAll
     void startDatabaseAndOrg() throws Exception {
         postgres = RealPostgres.start();
-        keys = TestKeys.generate("RSA", 2048);
-        salesforce = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(keys.getPublic())
-                .clientId(CLIENT_ID).username(USER).dailyApiLimit(Long.MAX_VALUE).build());
+        org = SimulatedOrg.start(config -> config.dailyApiLimit(Long.MAX_VALUE));
+        salesforce = org.salesforce();
     }
 
     @AfterAll
     void stopDatabaseAndOrg() throws Exception {
-        salesforce.close();
+        org.close();
         postgres.close();
     }
 
     @BeforeEach
     void startReplica() throws Exception {
-        salesforce.faults().clear();
-        salesforce.clearRecordedRequests();
+        org.clearFaultsAndRecordings();
         replica = new Replica();
         replica.start();
     }
@@ -92,8 +84,7 @@ class KilledReplicaIT {
         void start() throws Exception {
             port = RunningTarget.freePort();
             int management = RunningTarget.freePort();
-            ProcessBuilder builder = new ProcessBuilder(java(), "-jar", JAR.toAbsolutePath().toString())
-                    .redirectErrorStream(true);
+            ProcessBuilder builder = PackagedJar.command();
             builder.environment().putAll(environment());
             builder.environment().put("PORT", String.valueOf(port));
             builder.environment().put("MANAGEMENT_PORT", String.valueOf(management));
@@ -126,16 +117,8 @@ class KilledReplicaIT {
         }
     }
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private Map<String, String> environment() throws Exception {
-        return Map.ofEntries(
-                Map.entry("SALESFORCE_AUTH_CLIENT_ID", CLIENT_ID),
-                Map.entry("SALESFORCE_AUTH_SERVER", salesforce.baseUrl()),
-                Map.entry("SALESFORCE_AUTH_USER", USER),
-                Map.entry("SALESFORCE_AUTH_CERT_KEY", TestKeys.pkcs8Pem(keys.getPrivate())),
+    private Map<String, String> environment() {
+        return RunningTarget.with(org.loginEnvironment(), Map.ofEntries(
                 Map.entry("SALESFORCE_API_VERSION", "v62.0"),
                 Map.entry("SALESFORCE_REQUEST_TIMEOUT_MS", "2000"),
                 Map.entry("SALESFORCE_RETRY_BUDGET_MS", "1000"),
@@ -146,7 +129,7 @@ class KilledReplicaIT {
                 Map.entry("EVENTS_STORE_PASSWORD", postgres.password()),
                 Map.entry("EVENTS_CLAIM_LEASE_SECONDS", String.valueOf(LEASE_SECONDS)),
                 Map.entry("HOST", "127.0.0.1"),
-                Map.entry("MANAGEMENT_HOST", "127.0.0.1"));
+                Map.entry("MANAGEMENT_HOST", "127.0.0.1")));
     }
 
     private static String create(String name) {
@@ -276,8 +259,7 @@ class KilledReplicaIT {
 
     @Test
     void aDatabaseThatCannotBeUsedStopsTheStartWithExitCode2AndTheReasonButNotThePassword() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(java(), "-jar", JAR.toAbsolutePath().toString())
-                .redirectErrorStream(true);
+        ProcessBuilder builder = PackagedJar.command();
         builder.environment().putAll(environment());
         builder.environment().put("PORT", String.valueOf(RunningTarget.freePort()));
         builder.environment().put("MANAGEMENT_PORT", String.valueOf(RunningTarget.freePort()));

@@ -1,7 +1,5 @@
 package io.salesforcetarget.e2e;
 
-import java.security.KeyPair;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,12 +16,10 @@ import org.junit.jupiter.api.Test;
 
 import com.example.NewCustomerRoute;
 
-import io.salesforcetarget.auth.TestKeys;
 import io.salesforcetarget.salesforce.SalesforceBearerToken;
 import io.salesforcetarget.salesforce.SalesforceLibrary;
 import io.salesforcetarget.settings.InvalidConfigurationException;
 import io.salesforcetarget.simulator.SalesforceSimulator;
-import io.salesforcetarget.simulator.SimulatorConfig;
 
 import static io.salesforcetarget.e2e.CloudEventClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,24 +27,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Another camel-main application (a plain {@link Main}, not the target's) that adds {@link SalesforceLibrary}
- * and its own routes, as the README's "Using it as a library" shows, against the simulated org.
+ * and its own routes, as the README's "Using it as a library" shows, against a {@link SimulatedOrg}. The target
+ * runs only in the test that compares its routes with the library's, since it logs in at start and the session
+ * test counts the org's logins.
  */
 class LibraryUsageIT {
 
-    private static final String CLIENT_ID = "3MVG9-library-consumer-key";
-    private static final String USER = "library@example.com";
-
+    private static SimulatedOrg org;
     private static SalesforceSimulator salesforce;
     private static Map<String, String> properties;
     private static Main library;
 
     @BeforeAll
     static void start() throws Exception {
-        KeyPair keys = TestKeys.generate("RSA", 2048);
-        salesforce = SalesforceSimulator.start(SimulatorConfig.builder()
-                .publicKey(keys.getPublic()).clientId(CLIENT_ID).username(USER).build());
-        properties = new LinkedHashMap<>(RunningTarget.loginTo(salesforce, keys, CLIENT_ID, USER));
-        properties.put("camel.component.kamelet.location", "classpath:routes");
+        org = SimulatedOrg.start();
+        salesforce = org.salesforce();
+        properties = RunningTarget.with(org.login(), Map.of("camel.component.kamelet.location", "classpath:routes"));
 
         library = new Main();
         library.configure().addRoutesBuilder(new SalesforceLibrary());
@@ -73,7 +67,7 @@ class LibraryUsageIT {
     @AfterAll
     static void stop() throws Exception {
         library.stop();
-        salesforce.close();
+        org.close();
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.salesforcetarget.e2e;
 
 import java.io.OutputStream;
-import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,84 +11,56 @@ import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.Map;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.salesforcetarget.auth.TestKeys;
-import io.salesforcetarget.simulator.SalesforceSimulator;
-import io.salesforcetarget.simulator.SimulatorConfig;
+import io.salesforcetarget.simulator.KeyPairs;
+import io.salesforcetarget.simulator.TestKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** With a keystore configured, the CloudEvents listener speaks HTTPS (and only HTTPS). */
-class ListenerTlsIT {
+class ListenerTlsIT extends TargetAgainstSimulatedOrg {
 
     @TempDir
     static Path dir;
 
-    private static SalesforceSimulator salesforce;
-    private static RunningTarget target;
-    private static X509Certificate certificate;
+    private X509Certificate certificate;
+    private Path keyStoreFile;
 
-    @BeforeAll
-    static void start() throws Exception {
-        KeyPair salesforceKeys = TestKeys.generate("RSA", 2048);
-        salesforce = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(salesforceKeys.getPublic()).build());
-
-        KeyPair serverKeys = TestKeys.generate("RSA", 2048);
-        certificate = selfSigned(serverKeys);
+    /** The listener's keystore: a key pair of its own and a certificate for localhost and 127.0.0.1. */
+    @Override
+    protected void beforeOrgAndTarget() throws Exception {
+        KeyPair serverKeys = KeyPairs.generate("RSA", 2048);
+        certificate = TestKeys.selfSignedCertificate(serverKeys, "localhost",
+                new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
         KeyStore keyStore = KeyStore.getInstance("PKCS12");
         keyStore.load(null, null);
         keyStore.setKeyEntry("target", serverKeys.getPrivate(), "changeit".toCharArray(),
                 new X509Certificate[] { certificate });
-        Path keyStoreFile = dir.resolve("listener.p12");
+        keyStoreFile = dir.resolve("listener.p12");
         try (OutputStream out = Files.newOutputStream(keyStoreFile)) {
             keyStore.store(out, "changeit".toCharArray());
         }
-        target = RunningTarget.start(RunningTarget.with(
-                RunningTarget.loginTo(salesforce, salesforceKeys, "consumer-key", "someone@example.com"), Map.of(
+    }
+
+    @Override
+    protected Map<String, String> settings() {
+        return Map.of(
                 "camel.ssl.enabled", "true",
                 "camel.ssl.keystore", "file:" + keyStoreFile,
                 "camel.ssl.keystorePassword", "changeit",
-                "camel.server.useGlobalSslContextParameters", "true")));
+                "camel.server.useGlobalSslContextParameters", "true");
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        target.close();
-        salesforce.close();
-    }
-
-    private static X509Certificate selfSigned(KeyPair keys) throws Exception {
-        X500Name name = new X500Name("CN=localhost");
-        Instant now = Instant.now();
-        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.ONE,
-                Date.from(now.minus(Duration.ofMinutes(1))), Date.from(now.plus(Duration.ofDays(1))), name,
-                keys.getPublic());
-        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1") }));
-        return new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
-    }
-
-    private static HttpRequest event(String scheme, Duration timeout) {
+    private HttpRequest event(String scheme, Duration timeout) {
         return HttpRequest.newBuilder(URI.create(target.url().replace("http:", scheme + ":")))
                 .timeout(timeout)
                 .header("ce-specversion", "1.0").header("ce-id", "tls-1").header("ce-source", "tls-test")

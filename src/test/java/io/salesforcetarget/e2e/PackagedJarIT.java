@@ -27,9 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * routes/: its packaged routes, Kamelet and runtime classpath (no test dependencies) serve the example integration
  * and CloudEvents.
  */
+// Not on TargetAgainstSimulatedOrg: with --simulator the target starts its own org, inside the jar's JVM.
 class PackagedJarIT {
-
-    private static final Path JAR = Path.of("target", "salesforce-target.jar");
 
     @TempDir
     static Path emptyFolder;
@@ -40,9 +39,7 @@ class PackagedJarIT {
     @BeforeAll
     static void startTheJar() throws Exception {
         port = RunningTarget.freePort();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toAbsolutePath().toString(), "--simulator")
-                .directory(emptyFolder.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = PackagedJar.command("--simulator").directory(emptyFolder.toFile());
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().put("HOST", "127.0.0.1");
         builder.environment().put("EXAMPLE_NEW_ACCOUNT_ENABLED", "true");
@@ -62,7 +59,7 @@ class PackagedJarIT {
 
     @Test
     void theJarCarriesTheRouteFilesAndTheConfiguration() throws IOException {
-        try (JarFile jar = new JarFile(JAR.toFile())) {
+        try (JarFile jar = new JarFile(PackagedJar.JAR.toFile())) {
             assertThat(jar.getEntry("routes/salesforce-apicall-sink.kamelet.yaml")).isNotNull();
             assertThat(jar.getEntry("routes/example-new-account.yaml")).isNotNull();
             assertThat(jar.getEntry("salesforce-target/application.properties")).isNotNull();

@@ -5,17 +5,14 @@ import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.KeyPair;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 
 import io.salesforcetarget.Application;
-import io.salesforcetarget.auth.TestKeys;
 import io.salesforcetarget.auth.TokenCache;
 import io.salesforcetarget.salesforce.SalesforceLibrary;
-import io.salesforcetarget.simulator.SalesforceSimulator;
 
 /** The real application (same Camel main, configuration and routes as {@code java -jar}) on a free loopback port. */
 public final class RunningTarget implements AutoCloseable {
@@ -48,16 +45,6 @@ public final class RunningTarget implements AutoCloseable {
         main.addOverrideProperty("camel.management.host", "127.0.0.1");
         main.addOverrideProperty("camel.management.port", String.valueOf(managementPort));
         return managementPort;
-    }
-
-    /** The four auth properties that log the target in to {@code salesforce} with {@code keys}' private half. */
-    public static Map<String, String> loginTo(SalesforceSimulator salesforce, KeyPair keys, String clientId,
-            String user) {
-        return Map.of(
-                "salesforce.auth.client-id", clientId,
-                "salesforce.auth.server", salesforce.baseUrl(),
-                "salesforce.auth.user", user,
-                "salesforce.auth.cert-key", TestKeys.pkcs8Pem(keys.getPrivate()));
     }
 
     /** {@code first} and {@code second} together (keys of {@code second} win). */
@@ -101,7 +88,7 @@ public final class RunningTarget implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -56,7 +56,7 @@ class SharedEventStoreIT extends TargetAgainstSimulatedOrg {
 
     @BeforeAll
     void startTheSecondReplica() throws Exception {
-        replicaB = RunningTarget.start(configuration());
+        replicaB = startTarget(Map.of());
     }
 
     @AfterAll
@@ -140,7 +140,7 @@ class SharedEventStoreIT extends TargetAgainstSimulatedOrg {
         String id = UUID.randomUUID().toString();
         HttpResponse<byte[]> first = send(target, id, create("BeforeRestart"));
         target.close();
-        target = RunningTarget.start(configuration()); // nothing in its memory
+        target = startTarget(Map.of()); // nothing in its memory
 
         assertSameAnswer(send(target, id, create("BeforeRestart")), first);
         assertThat(salesforce.recordedRequests()).as("the create, once").hasSize(1);

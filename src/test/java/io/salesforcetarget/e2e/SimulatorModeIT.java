@@ -13,6 +13,7 @@ import static io.salesforcetarget.e2e.CloudEventClient.API_CALL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code --simulator}: the target configured against an embedded simulated org, with nothing else configured. */
+// Not on TargetAgainstSimulatedOrg: with --simulator the target starts its own org; that start is under test.
 class SimulatorModeIT {
 
     @Test

@@ -1,6 +1,5 @@
 package io.salesforcetarget.e2e;
 
-import java.security.KeyPair;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -8,23 +7,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
-import io.salesforcetarget.auth.TestKeys;
 import io.salesforcetarget.simulator.SalesforceSimulator;
 import io.salesforcetarget.simulator.SimulatorConfig;
 
 /**
- * The real application against the simulated org, both started once for a test class: a key pair made here, the
- * org that verifies every login assertion with its public half, the target logging in to it with
- * {@link #settings()} on top, and a CloudEvents client. Every test starts with a healthy org (no armed faults, no
- * recorded requests).
+ * The real application against a {@link SimulatedOrg}, both started once for a test class: the org with
+ * {@link #org} on top, the target logging in to it with {@link #settings()} on top, and a CloudEvents client.
+ * Every test starts with a healthy org (no armed faults, no recorded requests). A class that needs more targets
+ * against the same org starts them with {@link #startTarget}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class TargetAgainstSimulatedOrg {
+public abstract class TargetAgainstSimulatedOrg {
 
-    protected static final String CLIENT_ID = "3MVG9-e2e-consumer-key";
-    protected static final String USER = "integration@example.com";
-
-    protected KeyPair keys;
+    private SimulatedOrg org;
     protected SalesforceSimulator salesforce;
     protected RunningTarget target;
     protected CloudEventClient client;
@@ -37,9 +32,19 @@ abstract class TargetAgainstSimulatedOrg {
         return org;
     }
 
-    /** The target's whole configuration: the login to the org, then {@link #settings()}. */
-    protected Map<String, String> configuration() {
-        return RunningTarget.with(RunningTarget.loginTo(salesforce, keys, CLIENT_ID, USER), settings());
+    /** The target's login to {@code org}: the key as PEM text unless a class reads it another way. */
+    protected Map<String, String> login(SimulatedOrg org) throws Exception {
+        return org.login();
+    }
+
+    /** The target's whole configuration: the {@link #login}, then {@link #settings()}. */
+    protected Map<String, String> configuration() throws Exception {
+        return RunningTarget.with(login(org), settings());
+    }
+
+    /** Another target against the org, with {@link #configuration()} and {@code more} on top; the caller closes it. */
+    protected RunningTarget startTarget(Map<String, String> more) throws Exception {
+        return RunningTarget.start(RunningTarget.with(configuration(), more));
     }
 
     /** What the target needs before it starts, beyond the org (e.g. a database); nothing unless a class needs it. */
@@ -53,23 +58,25 @@ abstract class TargetAgainstSimulatedOrg {
     @BeforeAll
     void startOrgAndTarget() throws Exception {
         beforeOrgAndTarget();
-        keys = TestKeys.generate("RSA", 2048);
-        salesforce = SalesforceSimulator.start(org(SimulatorConfig.builder().publicKey(keys.getPublic())
-                .clientId(CLIENT_ID).username(USER)).build());
+        org = SimulatedOrg.start(this::org);
+        salesforce = org.salesforce();
         target = RunningTarget.start(configuration());
         client = new CloudEventClient(target.url());
     }
 
     @AfterAll
     void stopOrgAndTarget() throws Exception {
-        target.close();
-        salesforce.close();
+        if (target != null) {
+            target.close();
+        }
+        if (org != null) {
+            org.close();
+        }
         afterOrgAndTarget();
     }
 
     @BeforeEach
     void healthyOrg() {
-        salesforce.faults().clear();
-        salesforce.clearRecordedRequests();
+        org.clearFaultsAndRecordings();
     }
 }

@@ -7,13 +7,13 @@ import java.time.Duration;
 import org.apache.camel.component.http.HttpComponent;
 import org.junit.jupiter.api.Test;
 
-import io.salesforcetarget.auth.TestKeys;
 import io.salesforcetarget.settings.Coalescing;
 import io.salesforcetarget.settings.EventStoreSettings;
 import io.salesforcetarget.settings.Reliability;
 import io.salesforcetarget.settings.ReplyPolicy;
 import io.salesforcetarget.settings.Security;
 import io.salesforcetarget.settings.TargetSettings;
+import io.salesforcetarget.simulator.TestKeys;
 
 class SalesforceHttpClientTest {
 

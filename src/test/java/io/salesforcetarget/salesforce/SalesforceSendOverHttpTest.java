@@ -33,7 +33,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.salesforcetarget.auth.SalesforceSession;
-import io.salesforcetarget.auth.TestKeys;
 import io.salesforcetarget.auth.TokenCache;
 import io.salesforcetarget.failure.CamelCalls;
 import io.salesforcetarget.settings.Coalescing;
@@ -42,6 +41,7 @@ import io.salesforcetarget.settings.Reliability;
 import io.salesforcetarget.settings.ReplyPolicy;
 import io.salesforcetarget.settings.Security;
 import io.salesforcetarget.settings.TargetSettings;
+import io.salesforcetarget.simulator.TestKeys;
 
 /**
  * The Salesforce call routes unmodified, camel-http included, against a local HTTP server on 127.0.0.1: what

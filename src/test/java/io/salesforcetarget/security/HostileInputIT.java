@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,15 +31,11 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.http.HttpMessageFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.salesforcetarget.auth.TestKeys;
-import io.salesforcetarget.e2e.RunningTarget;
+import io.salesforcetarget.e2e.TargetAgainstSimulatedOrg;
 import io.salesforcetarget.security.HostileCases.HostileCase;
 import io.salesforcetarget.simulator.RecordedRequest;
-import io.salesforcetarget.simulator.SalesforceSimulator;
 import io.salesforcetarget.simulator.SimulatorConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,13 +51,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (default {@value #DEFAULT_CASES}), {@code -Dhostile.case=I} to run case I alone. A failure names the seed and the
  * failing case indexes.
  */
-class HostileInputIT {
+class HostileInputIT extends TargetAgainstSimulatedOrg {
 
     static final long DEFAULT_SEED = 7_2026_1128L;
     static final int DEFAULT_CASES = 4000;
     private static final String VERSION = "v62.0";
-    private static final String CLIENT_ID = "hostile-suite";
-    private static final String USER = "hostile@example.com";
     private static final int SENDERS = 4;
     private static final int BATCH = 250;
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(20);
@@ -72,35 +65,21 @@ class HostileInputIT {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
 
-    private static SalesforceSimulator salesforce;
-    private static RunningTarget target;
-    private static int port;
-
-    @BeforeAll
-    static void start() throws Exception {
-        KeyPair keys = TestKeys.generate("RSA", 2048);
-        salesforce = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(keys.getPublic())
-                .clientId(CLIENT_ID).username(USER).dailyApiLimit(Long.MAX_VALUE).recordedRequestLimit(100_000)
-                .build());
-        target = RunningTarget.start(Map.of(
-                "salesforce.auth.client-id", CLIENT_ID,
-                "salesforce.auth.server", salesforce.baseUrl(),
-                "salesforce.auth.user", USER,
-                "salesforce.auth.cert-key", TestKeys.pkcs8Pem(keys.getPrivate()),
-                "salesforce.api-version", VERSION,
-                "salesforce.request-timeout-ms", "10000",
-                "events.payload-policy", "always"));
-        port = URI.create(target.url()).getPort();
+    @Override
+    protected SimulatorConfig.Builder org(SimulatorConfig.Builder org) {
+        return org.dailyApiLimit(Long.MAX_VALUE).recordedRequestLimit(100_000);
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (target != null) {
-            target.close();
-        }
-        if (salesforce != null) {
-            salesforce.close();
-        }
+    @Override
+    protected Map<String, String> settings() {
+        return Map.of(
+                "salesforce.api-version", VERSION,
+                "salesforce.request-timeout-ms", "10000",
+                "events.payload-policy", "always");
+    }
+
+    private int port() {
+        return URI.create(target.url()).getPort();
     }
 
     @Test
@@ -124,7 +103,7 @@ class HostileInputIT {
                     HostileCase hostile = HostileCases.generate(seed, indexes[i]);
                     batch.add(hostile);
                     sent.add(senders.submit(() -> {
-                        RawHttp.Answer answer = RawHttp.exchange(port, hostile.request(), ANSWER_TIMEOUT,
+                        RawHttp.Answer answer = RawHttp.exchange(port(), hostile.request(), ANSWER_TIMEOUT,
                                 hostile.halfClose());
                         statuses.computeIfAbsent(hostile.family() + " " + answer.status(), k -> new AtomicInteger())
                                 .incrementAndGet();
@@ -219,7 +198,7 @@ class HostileInputIT {
     }
 
     /** The path invariant over the batch's requests, the sender's secrets, and number fidelity. */
-    private static void checkWhatSalesforceSaw(List<HostileCase> batch, List<String> failures) throws Exception {
+    private void checkWhatSalesforceSaw(List<HostileCase> batch, List<String> failures) throws Exception {
         List<RecordedRequest> apiCalls = salesforce.recordedRequests();
         List<RecordedRequest> others = salesforce.recordedOtherRequests();
         String cases = "cases " + batch.get(0).index() + ".." + batch.get(batch.size() - 1).index();
@@ -314,13 +293,13 @@ class HostileInputIT {
     }
 
     /** A plain valid event: the target still works. Null when it succeeded. */
-    private static String canaryProblem() {
+    private String canaryProblem() {
         byte[] request = new RawRequest()
                 .header("ce-specversion", "1.0").header("ce-id", "canary-" + System.nanoTime())
                 .header("ce-source", "hostile-fuzz").header("ce-type", HostileCases.API_CALL)
                 .header("Content-Type", "application/json")
                 .body(RawRequest.bytes("{\"action\":\"GET\",\"resource\":\"limits\"}")).build();
-        RawHttp.Answer answer = RawHttp.exchange(port, request, ANSWER_TIMEOUT, false);
+        RawHttp.Answer answer = RawHttp.exchange(port(), request, ANSWER_TIMEOUT, false);
         if (answer.status() != 200) {
             return "status " + answer.status() + " " + answer.problem() + " " + cut(answer.bodyText());
         }
@@ -328,7 +307,7 @@ class HostileInputIT {
         return outcome.equals("success") ? null : outcome;
     }
 
-    private static int liveness() throws Exception {
+    private int liveness() throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         return http.send(HttpRequest.newBuilder(URI.create(target.healthUrl("live"))).timeout(Duration.ofSeconds(10))
                 .build(), HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -1,7 +1,6 @@
 package io.salesforcetarget.security;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -10,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.time.Duration;
@@ -30,11 +29,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.salesforcetarget.auth.TestKeys;
+import io.salesforcetarget.e2e.PackagedJar;
+import io.salesforcetarget.e2e.RunningTarget;
+import io.salesforcetarget.e2e.SimulatedOrg;
 import io.salesforcetarget.simulator.FaultKind;
+import io.salesforcetarget.simulator.KeyPairs;
 import io.salesforcetarget.simulator.RecordedRequest;
 import io.salesforcetarget.simulator.SalesforceSimulator;
-import io.salesforcetarget.simulator.SimulatorConfig;
+import io.salesforcetarget.simulator.TestKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,15 +52,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SecretHygieneIT {
 
-    private static final String CLIENT_ID = "3MVG9-secret-hygiene";
-    private static final String USER = "hygiene@example.com";
     /** The simulator's access tokens: 15-character org id, "!AQ", opaque text. */
     private static final Pattern TOKEN_SHAPE = Pattern.compile("[0-9A-Za-z]{15}!AQ[A-Za-z0-9._]{20,}");
     /** Any JWT: base64url JSON header and payload, and a signature. */
     private static final Pattern JWT_SHAPE = Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,}");
     private static final Duration STARTUP = Duration.ofSeconds(120);
 
-    private static KeyPair keys;
+    private static SimulatedOrg org;
     private static SalesforceSimulator salesforce;
     private static Process target;
     private static Path log;
@@ -72,28 +72,20 @@ class SecretHygieneIT {
 
     @BeforeAll
     static void startTheJarInItsOwnJvm() throws Exception {
-        keys = TestKeys.generate("RSA", 2048);
-        salesforce = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(keys.getPublic())
-                .clientId(CLIENT_ID).username(USER).dailyApiLimit(Long.MAX_VALUE).build());
-        Path jar = Path.of("target", "salesforce-target.jar").toAbsolutePath();
-        assertThat(jar).as("the runnable jar (failsafe runs after package)").exists();
+        org = SimulatedOrg.start(config -> config.dailyApiLimit(Long.MAX_VALUE));
+        salesforce = org.salesforce();
         Path directory = Files.createDirectories(Path.of("target", "secret-hygiene").toAbsolutePath());
         log = directory.resolve("target.log");
-        port = freePort();
-        managementPort = freePort();
+        port = RunningTarget.freePort();
+        managementPort = RunningTarget.freePort();
 
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug", "-jar", jar.toString())
+        ProcessBuilder builder = PackagedJar.command(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=debug"))
                 .directory(directory.toFile())
-                .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(name -> name.startsWith("SALESFORCE_") || name.startsWith("EVENTS_")
                 || name.startsWith("MANAGEMENT_") || name.equals("PORT") || name.equals("HOST"));
-        environment.put("SALESFORCE_AUTH_CLIENT_ID", CLIENT_ID);
-        environment.put("SALESFORCE_AUTH_SERVER", salesforce.baseUrl());
-        environment.put("SALESFORCE_AUTH_USER", USER);
-        environment.put("SALESFORCE_AUTH_CERT_KEY", TestKeys.pkcs8Pem(keys.getPrivate()));
+        environment.putAll(org.loginEnvironment());
         environment.put("SALESFORCE_API_VERSION", "62.0");
         environment.put("SALESFORCE_REQUEST_TIMEOUT_MS", "1500");
         environment.put("SALESFORCE_RETRY_MAX_ATTEMPTS", "2");
@@ -112,8 +104,8 @@ class SecretHygieneIT {
     @AfterAll
     static void stop() throws Exception {
         stopTarget();
-        if (salesforce != null) {
-            salesforce.close();
+        if (org != null) {
+            org.close();
         }
     }
 
@@ -234,10 +226,11 @@ class SecretHygieneIT {
     /** The base64 lines of both PEM forms of the key, and its private exponent in decimal and hex. */
     private static List<String> keyMaterial() {
         List<String> material = new ArrayList<>();
-        for (String pem : List.of(TestKeys.pkcs8Pem(keys.getPrivate()), TestKeys.pkcs1Pem(keys.getPrivate()))) {
+        PrivateKey privateKey = org.keys().getPrivate();
+        for (String pem : List.of(KeyPairs.pkcs8Pem(privateKey), TestKeys.pkcs1Pem(privateKey))) {
             pem.lines().filter(line -> !line.startsWith("-----") && line.length() >= 16).forEach(material::add);
         }
-        RSAPrivateCrtKey key = (RSAPrivateCrtKey) keys.getPrivate();
+        RSAPrivateCrtKey key = (RSAPrivateCrtKey) privateKey;
         material.add(key.getPrivateExponent().toString().substring(0, 60));
         material.add(key.getPrivateExponent().toString(16).substring(0, 60));
         material.add(key.getPrimeP().toString().substring(0, 60));
@@ -326,12 +319,6 @@ class SecretHygieneIT {
             assertThat(System.nanoTime()).as("the target is ready within %s (log: %s)", STARTUP, log)
                     .isLessThan(deadline);
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

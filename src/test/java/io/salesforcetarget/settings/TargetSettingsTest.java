@@ -16,11 +16,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.salesforcetarget.auth.TestKeys;
+import io.salesforcetarget.simulator.KeyPairs;
+import io.salesforcetarget.simulator.TestKeys;
+
 
 class TargetSettingsTest {
 
-    private static final String PKCS8 = TestKeys.pkcs8Pem(TestKeys.privateKey());
+    private static final String PKCS8 = KeyPairs.pkcs8Pem(TestKeys.privateKey());
 
     private final Map<String, String> properties = new HashMap<>(Map.of(
             "salesforce.auth.client-id", "3MVG9-consumer-key",
@@ -215,7 +217,7 @@ class TargetSettingsTest {
 
     @Test
     void weakKeyIsRejected() {
-        properties.put("salesforce.auth.cert-key", TestKeys.pkcs8Pem(TestKeys.generate("RSA", 1024).getPrivate()));
+        properties.put("salesforce.auth.cert-key", KeyPairs.pkcs8Pem(KeyPairs.generate("RSA", 1024).getPrivate()));
         assertThat(problems()).contains("SALESFORCE_AUTH_CERT_KEY: the RSA key has 1024 bits; RS256 needs at least 2048");
     }
 

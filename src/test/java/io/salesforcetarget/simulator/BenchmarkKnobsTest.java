@@ -14,7 +14,7 @@ class BenchmarkKnobsTest {
 
     @Test
     void apiLatencyDelaysEveryCallWithoutSerialisingThem() throws Exception {
-        try (SalesforceSimulator sim = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(TestKeys.appPublic())
+        try (SalesforceSimulator sim = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(TestKeys.publicKey())
                 .apiLatency(Duration.ofMillis(200)).eventLoops(1).build())) {
             SimClient client = new SimClient(sim);
             String token = client.token(); // logins are not delayed
@@ -35,7 +35,7 @@ class BenchmarkKnobsTest {
 
     @Test
     void oldestRecordsAreForgottenBeyondTheCap() throws Exception {
-        try (SalesforceSimulator sim = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(TestKeys.appPublic())
+        try (SalesforceSimulator sim = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(TestKeys.publicKey())
                 .maxRecordsPerType(3).eventLoops(1).build())) {
             List<SObjectRecord> created = new ArrayList<>();
             for (int i = 0; i < 4; i++) {

@@ -15,7 +15,7 @@ class CountersAndRecordingTest extends OneSimulatorPerClass {
 
     @Override
     protected SimulatorConfig.Builder config() {
-        return SimulatorConfig.builder().publicKey(TestKeys.appPublic()).recordedRequestLimit(5);
+        return SimulatorConfig.builder().publicKey(TestKeys.publicKey()).recordedRequestLimit(5);
     }
 
     @Test

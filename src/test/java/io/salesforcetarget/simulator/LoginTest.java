@@ -20,9 +20,9 @@ class LoginTest {
 
     @BeforeAll
     static void start() {
-        lenient = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(TestKeys.appPublic())
+        lenient = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(TestKeys.publicKey())
                 .clientId(TestAssertions.CLIENT_ID).username(TestAssertions.USERNAME).eventLoops(1).build());
-        strict = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(TestKeys.appPublic())
+        strict = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(TestKeys.publicKey())
                 .strictAudience(true).eventLoops(1).build());
         client = new SimClient(lenient);
         strictClient = new SimClient(strict);
@@ -98,8 +98,8 @@ class LoginTest {
         // A real RS256 signature, but over other claims: what a wrong key or tampering looks like.
         Map<String, Object> other = TestAssertions.claims();
         other.put("sub", "someone@example.com");
-        String good = TestAssertions.sign(TestAssertions.claims(), TestKeys.appPrivate());
-        String foreign = TestAssertions.sign(other, TestKeys.appPrivate());
+        String good = TestAssertions.sign(TestAssertions.claims(), TestKeys.privateKey());
+        String foreign = TestAssertions.sign(other, TestKeys.privateKey());
         String mixed = good.substring(0, good.lastIndexOf('.')) + foreign.substring(foreign.lastIndexOf('.'));
         assertOAuthError(client.login(mixed), "invalid_grant", "invalid assertion");
     }
@@ -113,10 +113,10 @@ class LoginTest {
 
     @Test
     void onlyRs256IsAccepted() throws Exception {
-        String hs = TestAssertions.sign(Map.of("alg", "HS256"), TestAssertions.claims(), TestKeys.appPrivate());
+        String hs = TestAssertions.sign(Map.of("alg", "HS256"), TestAssertions.claims(), TestKeys.privateKey());
         assertOAuthError(client.login(hs), "invalid_grant", "invalid assertion");
         String withTyp = TestAssertions.sign(Map.of("alg", "RS256", "typ", "JWT"), TestAssertions.claims(),
-                TestKeys.appPrivate());
+                TestKeys.privateKey());
         assertThat(client.login(withTyp).statusCode()).isEqualTo(200);
     }
 
@@ -124,7 +124,7 @@ class LoginTest {
     void unknownIssuer() throws Exception {
         Map<String, Object> claims = TestAssertions.claims();
         claims.put("iss", "someone-else");
-        assertOAuthError(client.login(TestAssertions.sign(claims, TestKeys.appPrivate())),
+        assertOAuthError(client.login(TestAssertions.sign(claims, TestKeys.privateKey())),
                 "invalid_client_id", "client identifier invalid");
     }
 
@@ -132,7 +132,7 @@ class LoginTest {
     void wrongSubject() throws Exception {
         Map<String, Object> claims = TestAssertions.claims();
         claims.put("sub", "intruder@example.com");
-        assertOAuthError(client.login(TestAssertions.sign(claims, TestKeys.appPrivate())),
+        assertOAuthError(client.login(TestAssertions.sign(claims, TestKeys.privateKey())),
                 "invalid_grant", "user hasn't approved this consumer");
     }
 
@@ -141,14 +141,14 @@ class LoginTest {
         Map<String, Object> claims = TestAssertions.claims();
         claims.put("sub", "intruder@example.com");
         claims.put("prn", TestAssertions.USERNAME);
-        assertThat(client.login(TestAssertions.sign(claims, TestKeys.appPrivate())).statusCode()).isEqualTo(200);
+        assertThat(client.login(TestAssertions.sign(claims, TestKeys.privateKey())).statusCode()).isEqualTo(200);
     }
 
     @Test
     void expiredAssertion() throws Exception {
         Map<String, Object> claims = TestAssertions.claims();
         claims.put("exp", Instant.now().getEpochSecond() - 30);
-        assertOAuthError(client.login(TestAssertions.sign(claims, TestKeys.appPrivate())),
+        assertOAuthError(client.login(TestAssertions.sign(claims, TestKeys.privateKey())),
                 "invalid_grant", "expired authorization code");
     }
 
@@ -156,7 +156,7 @@ class LoginTest {
     void expiryTooFarAhead() throws Exception {
         Map<String, Object> claims = TestAssertions.claims();
         claims.put("exp", Instant.now().getEpochSecond() + 3600);
-        assertOAuthError(client.login(TestAssertions.sign(claims, TestKeys.appPrivate())),
+        assertOAuthError(client.login(TestAssertions.sign(claims, TestKeys.privateKey())),
                 "invalid_grant", "invalid assertion");
     }
 
@@ -164,7 +164,7 @@ class LoginTest {
     void expAsStringAndCamelsLifetimeAreAccepted() throws Exception {
         Map<String, Object> claims = TestAssertions.claims();
         claims.put("exp", Long.toString(Instant.now().getEpochSecond() + 270));
-        assertThat(client.login(TestAssertions.sign(claims, TestKeys.appPrivate())).statusCode()).isEqualTo(200);
+        assertThat(client.login(TestAssertions.sign(claims, TestKeys.privateKey())).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -174,7 +174,7 @@ class LoginTest {
                 self, self + "/", self.substring("http://".length()))) {
             Map<String, Object> claims = TestAssertions.claims();
             claims.put("aud", aud);
-            assertThat(client.login(TestAssertions.sign(claims, TestKeys.appPrivate())).statusCode()).as(aud).isEqualTo(200);
+            assertThat(client.login(TestAssertions.sign(claims, TestKeys.privateKey())).statusCode()).as(aud).isEqualTo(200);
         }
     }
 
@@ -183,7 +183,7 @@ class LoginTest {
         for (Object aud : List.of("https://evil.example.com", List.of("https://login.salesforce.com"))) {
             Map<String, Object> claims = TestAssertions.claims();
             claims.put("aud", aud);
-            assertOAuthError(client.login(TestAssertions.sign(claims, TestKeys.appPrivate())),
+            assertOAuthError(client.login(TestAssertions.sign(claims, TestKeys.privateKey())),
                     "invalid_grant", "audience is invalid");
         }
     }
@@ -192,10 +192,10 @@ class LoginTest {
     void strictAudienceRejectsBareHost() throws Exception {
         Map<String, Object> claims = TestAssertions.claims();
         claims.put("aud", "login.salesforce.com");
-        assertOAuthError(strictClient.login(TestAssertions.sign(claims, TestKeys.appPrivate())),
+        assertOAuthError(strictClient.login(TestAssertions.sign(claims, TestKeys.privateKey())),
                 "invalid_grant", "audience is invalid");
         claims.put("aud", strict.baseUrl());
-        assertThat(strictClient.login(TestAssertions.sign(claims, TestKeys.appPrivate())).statusCode()).isEqualTo(200);
+        assertThat(strictClient.login(TestAssertions.sign(claims, TestKeys.privateKey())).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -203,7 +203,7 @@ class LoginTest {
         Map<String, Object> claims = TestAssertions.claims();
         claims.put("iss", "any-client");
         claims.put("sub", "anyone@example.com");
-        assertThat(strictClient.login(TestAssertions.sign(claims, TestKeys.appPrivate())).statusCode()).isEqualTo(200);
+        assertThat(strictClient.login(TestAssertions.sign(claims, TestKeys.privateKey())).statusCode()).isEqualTo(200);
     }
 
     @Test

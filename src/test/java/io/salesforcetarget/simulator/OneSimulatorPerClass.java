@@ -17,7 +17,7 @@ abstract class OneSimulatorPerClass {
 
     /** The simulator's configuration: the app's key and one event loop, unless a class needs otherwise. */
     protected SimulatorConfig.Builder config() {
-        return SimulatorConfig.builder().publicKey(TestKeys.appPublic()).eventLoops(1);
+        return SimulatorConfig.builder().publicKey(TestKeys.publicKey()).eventLoops(1);
     }
 
     @BeforeAll

@@ -61,7 +61,7 @@ class RestApiTest extends OneSimulatorPerClass {
     @Test
     void retiredVersionsAreConfigurable() throws Exception {
         try (SalesforceSimulator other = SalesforceSimulator.start(SimulatorConfig.builder()
-                .publicKey(TestKeys.appPublic()).retiredBelow(40).apiVersions(20, 62).eventLoops(1).build())) {
+                .publicKey(TestKeys.publicKey()).retiredBelow(40).apiVersions(20, 62).eventLoops(1).build())) {
             SimClient c = new SimClient(other);
             String t = c.token();
             assertThat(c.get("/services/data/v39.0/limits", t).statusCode()).isEqualTo(410);
@@ -362,7 +362,7 @@ class RestApiTest extends OneSimulatorPerClass {
     @Test
     void dailyLimitIsEnforced() throws Exception {
         try (SalesforceSimulator small = SalesforceSimulator.start(SimulatorConfig.builder()
-                .publicKey(TestKeys.appPublic()).dailyApiLimit(2).eventLoops(1).build())) {
+                .publicKey(TestKeys.publicKey()).dailyApiLimit(2).eventLoops(1).build())) {
             SimClient c = new SimClient(small);
             String t = c.token();
             assertThat(c.get(V + "/limits", t).statusCode()).isEqualTo(200);

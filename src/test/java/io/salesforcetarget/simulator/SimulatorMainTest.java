@@ -23,7 +23,7 @@ class SimulatorMainTest {
     @Test
     void startsOnTheGivenPortTrustingACertificateFile() throws Exception {
         Path cert = dir.resolve("tm-sf.crt");
-        Files.writeString(cert, TestKeys.selfSignedCertificatePem(TestKeys.APP));
+        Files.writeString(cert, KeyPairs.pem(TestKeys.selfSignedCertificate(TestKeys.rsa(), "tm-sf")));
         int port = freePort();
 
         try (SalesforceSimulator sim = SimulatorMain.start(new String[] {"--port", Integer.toString(port),
@@ -42,14 +42,14 @@ class SimulatorMainTest {
     @Test
     void defaultPortIs8081() throws Exception {
         Path key = dir.resolve("key.pem");
-        Files.writeString(key, TestKeys.pem(TestKeys.appPublic()));
+        Files.writeString(key, KeyPairs.pem(TestKeys.publicKey()));
         assertThat(SimulatorMain.parse(new String[] {"--public-key", key.toString()}).port()).isEqualTo(8081);
     }
 
     @Test
     void theRecordCapIsAnOption() throws Exception {
         Path key = dir.resolve("key.pem");
-        Files.writeString(key, TestKeys.pem(TestKeys.appPublic()));
+        Files.writeString(key, KeyPairs.pem(TestKeys.publicKey()));
         assertThat(SimulatorMain.parse(new String[] {"--public-key", key.toString()}).maxRecordsPerType())
                 .isEqualTo(100_000);
         assertThat(SimulatorMain.parse(new String[] {"--public-key", key.toString(), "--max-records-per-type", "5000"})
@@ -60,7 +60,7 @@ class SimulatorMainTest {
     @Test
     void retiredVersionsAreBelow31UnlessTheOptionSaysOtherwise() throws Exception {
         Path key = dir.resolve("key.pem");
-        Files.writeString(key, TestKeys.pem(TestKeys.appPublic()));
+        Files.writeString(key, KeyPairs.pem(TestKeys.publicKey()));
         assertThat(SimulatorMain.parse(new String[] {"--public-key", key.toString()}).retiredBelow()).isEqualTo(31);
         assertThat(SimulatorMain.parse(new String[] {"--public-key", key.toString(), "--retired-below", "40"})
                 .retiredBelow()).isEqualTo(40);
@@ -79,7 +79,7 @@ class SimulatorMainTest {
     @Test
     void busyPortExitsWith1() throws Exception {
         Path key = dir.resolve("key.pem");
-        Files.writeString(key, TestKeys.pem(TestKeys.appPublic()));
+        Files.writeString(key, KeyPairs.pem(TestKeys.publicKey()));
         try (ServerSocket busy = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             assertThat(run("--port", Integer.toString(busy.getLocalPort()), "--public-key", key.toString())).isEqualTo(1);
             assertThat(err.toString(StandardCharsets.UTF_8)).contains("failed to start");
@@ -88,8 +88,8 @@ class SimulatorMainTest {
 
     @Test
     void publicKeysFromPem() throws Exception {
-        assertThat(PublicKeys.fromPem(TestKeys.pem(TestKeys.appPublic()))).isEqualTo(TestKeys.appPublic());
-        assertThat(PublicKeys.fromPem(TestKeys.selfSignedCertificatePem(TestKeys.APP))).isEqualTo(TestKeys.appPublic());
+        assertThat(PublicKeys.fromPem(KeyPairs.pem(TestKeys.publicKey()))).isEqualTo(TestKeys.publicKey());
+        assertThat(PublicKeys.fromPem(KeyPairs.pem(TestKeys.selfSignedCertificate(TestKeys.rsa(), "tm-sf")))).isEqualTo(TestKeys.publicKey());
         assertThatThrownBy(() -> PublicKeys.fromPem("nothing here")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SimulatorConfig.builder().build()).isInstanceOf(IllegalStateException.class);
     }

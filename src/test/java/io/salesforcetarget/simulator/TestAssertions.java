@@ -31,7 +31,7 @@ final class TestAssertions {
                 .subject(USERNAME)
                 .audience().single(LOGIN_AUDIENCE)
                 .expiration(Date.from(Instant.now().plusSeconds(180)))
-                .signWith(TestKeys.appPrivate(), Jwts.SIG.RS256)
+                .signWith(TestKeys.privateKey(), Jwts.SIG.RS256)
                 .compact();
     }
 
