@@ -21,7 +21,7 @@ final class OrgResources {
         requireGet(ex);
         String base = ex.versionPath();
         ex.reply(200, Json.object().put("limits", base + "/limits").put("query", base + "/query")
-                .put("queryAll", base + "/queryAll").put("sobjects", base + "/sobjects"));
+                .put("queryAll", base + "/queryAll").put("search", base + "/search").put("sobjects", base + "/sobjects"));
     }
 
     /** GET /limits: the daily allocation, this call included. */

@@ -196,10 +196,10 @@ class RestApiTest extends OneSimulatorPerClass {
 
     @Test
     void aResourceTheSimulatedOrgDoesNotImplementSaysSoInSalesforcesShape() throws Exception {
-        HttpResponse<String> resource = client.get(V + "/search?q=FIND+%7Bx%7D", token);
+        HttpResponse<String> resource = client.get(V + "/recent?limit=5", token);
         assertThat(resource.statusCode()).isEqualTo(404);
         assertThat(resource.body()).isEqualTo("[{\"message\":\"The requested resource does not exist: the simulated"
-                + " org does not implement GET " + V + "/search\",\"errorCode\":\"NOT_FOUND\"}]");
+                + " org does not implement GET " + V + "/recent\",\"errorCode\":\"NOT_FOUND\"}]");
         HttpResponse<String> elsewhere = client.send("DELETE", "/services/apexrest/Thing", token, null);
         assertThat(elsewhere.statusCode()).isEqualTo(404);
         assertThat(SimClient.json(elsewhere).get(0).get("message").asText())
