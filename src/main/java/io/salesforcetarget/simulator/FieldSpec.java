@@ -68,36 +68,36 @@ record FieldSpec(String name, String label, FieldType type, int length, int prec
     }
 
     FieldSpec asRequired() {
-        return new FieldSpec(name, label, type, length, precision, scale, referenceTo, relationshipName, picklist,
-                defaultValue, true, readOnly, nameField, autoNumber, custom, compound);
+        return with(true, readOnly, nameField, autoNumber, defaultValue, compound);
     }
 
     /** Set by the org: not createable, not updateable. */
     FieldSpec asReadOnly() {
-        return new FieldSpec(name, label, type, length, precision, scale, referenceTo, relationshipName, picklist,
-                defaultValue, required, true, nameField, autoNumber, custom, compound);
+        return with(required, true, nameField, autoNumber, defaultValue, compound);
     }
 
     FieldSpec asNameField() {
-        return new FieldSpec(name, label, type, length, precision, scale, referenceTo, relationshipName, picklist,
-                defaultValue, required, readOnly, true, autoNumber, custom, compound);
+        return with(required, readOnly, true, autoNumber, defaultValue, compound);
     }
 
     FieldSpec asAutoNumber() {
-        return new FieldSpec(name, label, type, length, precision, scale, referenceTo, relationshipName, picklist,
-                defaultValue, required, true, nameField, true, custom, compound);
+        return with(required, true, nameField, true, defaultValue, compound);
     }
 
     /** The picklist value marked as the default. */
     FieldSpec withDefault(String value) {
-        return new FieldSpec(name, label, type, length, precision, scale, referenceTo, relationshipName, picklist,
-                value, required, readOnly, nameField, autoNumber, custom, compound);
+        return with(required, readOnly, nameField, autoNumber, value, compound);
     }
 
     /** Part of a compound field: {@code BillingCity} of {@code BillingAddress}, {@code FirstName} of {@code Name}. */
     FieldSpec partOf(String compoundName) {
+        return with(required, readOnly, nameField, autoNumber, defaultValue, compoundName);
+    }
+
+    private FieldSpec with(boolean isRequired, boolean isReadOnly, boolean isNameField, boolean isAutoNumber,
+                           String defaultPicklistValue, String compoundName) {
         return new FieldSpec(name, label, type, length, precision, scale, referenceTo, relationshipName, picklist,
-                defaultValue, required, readOnly, nameField, autoNumber, custom, compoundName);
+                defaultPicklistValue, isRequired, isReadOnly, isNameField, isAutoNumber, custom, compoundName);
     }
 
     boolean writable() {

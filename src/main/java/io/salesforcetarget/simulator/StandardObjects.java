@@ -50,10 +50,8 @@ final class StandardObjects {
     }
 
     private static SObjectType contact() {
-        List<FieldSpec> f = new ArrayList<>(List.of(
-                picklist("Salutation", "Salutation", StandardPicklists.SALUTATION).partOf("Name"),
-                text("FirstName", "First Name", 40).partOf("Name"),
-                text("LastName", "Last Name", 80).asRequired().partOf("Name"),
+        List<FieldSpec> f = new ArrayList<>(personName());
+        f.addAll(List.of(
                 reference("AccountId", "Account ID", "Account", "Account"),
                 text("Title", "Title", 128),
                 text("Department", "Department", 80),
@@ -70,10 +68,8 @@ final class StandardObjects {
     }
 
     private static SObjectType lead() {
-        List<FieldSpec> f = new ArrayList<>(List.of(
-                picklist("Salutation", "Salutation", StandardPicklists.SALUTATION).partOf("Name"),
-                text("FirstName", "First Name", 40).partOf("Name"),
-                text("LastName", "Last Name", 80).asRequired().partOf("Name"),
+        List<FieldSpec> f = new ArrayList<>(personName());
+        f.addAll(List.of(
                 text("Company", "Company", 255).asRequired(),
                 text("Title", "Title", 128),
                 email("Email", "Email"),
@@ -124,6 +120,14 @@ final class StandardObjects {
                 phone("SuppliedPhone", "Phone"),
                 owner("Group", "User"),
                 text("CaseNumber", "Case Number", 30).asAutoNumber().asNameField()));
+    }
+
+    /** Salutation, FirstName and LastName (required): the parts of a person's Name. */
+    private static List<FieldSpec> personName() {
+        return List.of(
+                picklist("Salutation", "Salutation", StandardPicklists.SALUTATION).partOf("Name"),
+                text("FirstName", "First Name", 40).partOf("Name"),
+                text("LastName", "Last Name", 80).asRequired().partOf("Name"));
     }
 
     private static FieldSpec owner(String... targets) {

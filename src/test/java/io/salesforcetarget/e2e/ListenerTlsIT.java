@@ -1,36 +1,26 @@
 package io.salesforcetarget.e2e;
 
-import java.io.OutputStream;
-import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.Map;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.salesforcetarget.auth.TestCertificates;
 import io.salesforcetarget.auth.TestKeys;
 import io.salesforcetarget.simulator.SalesforceSimulator;
 import io.salesforcetarget.simulator.SimulatorConfig;
@@ -54,15 +44,10 @@ class ListenerTlsIT {
         salesforce = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(salesforceKeys.getPublic()).build());
 
         KeyPair serverKeys = TestKeys.generate("RSA", 2048);
-        certificate = selfSigned(serverKeys);
-        KeyStore keyStore = KeyStore.getInstance("PKCS12");
-        keyStore.load(null, null);
-        keyStore.setKeyEntry("target", serverKeys.getPrivate(), "changeit".toCharArray(),
-                new X509Certificate[] { certificate });
-        Path keyStoreFile = dir.resolve("listener.p12");
-        try (OutputStream out = Files.newOutputStream(keyStoreFile)) {
-            keyStore.store(out, "changeit".toCharArray());
-        }
+        certificate = TestCertificates.selfSigned(serverKeys, "localhost",
+                new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
+        Path keyStoreFile = TestCertificates.pkcs12(dir.resolve("listener.p12"), "target", serverKeys, certificate,
+                "changeit");
         target = RunningTarget.start(RunningTarget.with(
                 RunningTarget.loginTo(salesforce, salesforceKeys, "consumer-key", "someone@example.com"), Map.of(
                 "camel.ssl.enabled", "true",
@@ -75,18 +60,6 @@ class ListenerTlsIT {
     static void stop() throws Exception {
         target.close();
         salesforce.close();
-    }
-
-    private static X509Certificate selfSigned(KeyPair keys) throws Exception {
-        X500Name name = new X500Name("CN=localhost");
-        Instant now = Instant.now();
-        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.ONE,
-                Date.from(now.minus(Duration.ofMinutes(1))), Date.from(now.plus(Duration.ofDays(1))), name,
-                keys.getPublic());
-        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1") }));
-        return new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
     }
 
     private static HttpRequest event(String scheme, Duration timeout) {

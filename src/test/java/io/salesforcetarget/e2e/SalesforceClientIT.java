@@ -1,15 +1,8 @@
 package io.salesforcetarget.e2e;
 
-import java.io.OutputStream;
-import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -36,10 +29,6 @@ import org.apache.camel.component.salesforce.api.dto.composite.SObjectCompositeR
 import org.apache.camel.component.salesforce.api.dto.composite.SObjectCompositeResult;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.jsse.KeyStoreParameters;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.salesforcetarget.auth.TestCertificates;
 import io.salesforcetarget.auth.TestKeys;
 import io.salesforcetarget.simulator.RecordedRequest;
 import io.salesforcetarget.simulator.SalesforceSimulator;
@@ -138,7 +128,9 @@ class SalesforceClientIT {
     @BeforeAll
     static void start() throws Exception {
         KeyPair keys = TestKeys.generate("RSA", 2048);
-        Path keystore = keystore(keys);
+        // the connected app's key pair, in a PKCS#12 keystore as camel-salesforce reads it
+        Path keystore = TestCertificates.pkcs12(dir.resolve("salesforce.p12"), "salesforce", keys,
+                TestCertificates.selfSigned(keys, "camel-salesforce"), PASSWORD);
         salesforce = SalesforceSimulator.start(SimulatorConfig.builder().publicKey(keys.getPublic())
                 .clientId(CLIENT_ID).username(USER).strictAudience(true).build());
 
@@ -360,23 +352,5 @@ class SalesforceClientIT {
     @SuppressWarnings("unchecked")
     private static List<SaveSObjectResult> saveAll(String operation, List<Account> records) {
         return template.requestBody("salesforce:" + operation, records, List.class);
-    }
-
-    /** A PKCS#12 keystore with the private key and a self-signed certificate, as the connected app's. */
-    private static Path keystore(KeyPair keys) throws Exception {
-        X500Name subject = new X500Name("CN=camel-salesforce");
-        Date from = new Date(System.currentTimeMillis() - 60_000);
-        Date to = new Date(System.currentTimeMillis() + 24L * 3600 * 1000);
-        X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-                new JcaX509v3CertificateBuilder(subject, BigInteger.ONE, from, to, subject, keys.getPublic())
-                        .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setKeyEntry("salesforce", keys.getPrivate(), PASSWORD.toCharArray(), new Certificate[] {certificate});
-        Path file = dir.resolve("salesforce.p12");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            store.store(out, PASSWORD.toCharArray());
-        }
-        return file;
     }
 }

@@ -25,13 +25,17 @@ class SearchTest extends OneSimulatorPerClass {
 
     @BeforeEach
     void seed() throws Exception {
-        acme = create("Account", "{\"Name\":\"Acme Widgets\",\"Phone\":\"(415) 555-1212\",\"Rating\":\"Hot\"}");
-        create("Account", "{\"Name\":\"Acme Tools\",\"Rating\":\"Cold\",\"Description\":\"tools for smiths\"}");
-        create("Account", "{\"Name\":\"Globex\",\"Region__c\":\"acme territory\"}");
-        create("Contact", "{\"FirstName\":\"Joe\",\"LastName\":\"Smith\",\"Email\":\"joe.smith@acme.example\","
+        acme = client.create(V, "Account", token,
+                "{\"Name\":\"Acme Widgets\",\"Phone\":\"(415) 555-1212\",\"Rating\":\"Hot\"}");
+        client.create(V, "Account", token,
+                "{\"Name\":\"Acme Tools\",\"Rating\":\"Cold\",\"Description\":\"tools for smiths\"}");
+        client.create(V, "Account", token, "{\"Name\":\"Globex\",\"Region__c\":\"acme territory\"}");
+        client.create(V, "Contact", token,
+                "{\"FirstName\":\"Joe\",\"LastName\":\"Smith\",\"Email\":\"joe.smith@acme.example\","
                 + "\"AccountId\":\"" + acme + "\"}");
-        create("Contact", "{\"FirstName\":\"Jane\",\"LastName\":\"Smythe\",\"Email\":\"jane@globex.example\"}");
-        create("Lead", "{\"LastName\":\"Doe\",\"Company\":\"Initech\",\"Status\":\"Open - Not Contacted\"}");
+        client.create(V, "Contact", token,
+                "{\"FirstName\":\"Jane\",\"LastName\":\"Smythe\",\"Email\":\"jane@globex.example\"}");
+        client.create(V, "Lead", token, "{\"LastName\":\"Doe\",\"Company\":\"Initech\"}");
     }
 
     @Test
@@ -45,7 +49,7 @@ class SearchTest extends OneSimulatorPerClass {
         assertThat(first.get("attributes").get("url").asText()).isEqualTo(V + "/sobjects/Account/" + acme);
         assertThat(first.get("Id").asText()).isEqualTo(acme);
         assertThat(first.get("Rating").asText()).isEqualTo("Hot");
-        assertThat(fieldNames(first)).containsExactly("attributes", "Id", "Name", "Rating");
+        assertThat(SimClient.fieldNames(first)).containsExactly("attributes", "Id", "Name", "Rating");
         JsonNode joe = records.get(3);
         assertThat(joe.get("Account").get("Name").asText()).isEqualTo("Acme Widgets");
         assertThat(joe.get("Account").get("attributes").get("type").asText()).isEqualTo("Account");
@@ -58,7 +62,7 @@ class SearchTest extends OneSimulatorPerClass {
         List<String> types = new ArrayList<>();
         for (JsonNode r : records) {
             types.add(r.get("attributes").get("type").asText());
-            assertThat(fieldNames(r)).containsExactly("attributes", "Id");
+            assertThat(SimClient.fieldNames(r)).containsExactly("attributes", "Id");
         }
         assertThat(types).containsExactly("Account", "Contact");
         assertThat(search("FIND {Initech} RETURNING Lead").get(0).has("Id")).isTrue();
@@ -128,7 +132,7 @@ class SearchTest extends OneSimulatorPerClass {
         assertThat(body.get(0).get("attributes").get("url").asText()).startsWith("/services/data/v36.0/sobjects/Account/");
         JsonNode current = SimClient.json(client.get(V + "/search?q=" + SimClient.enc("FIND {globex}"), token));
         assertThat(current.isObject()).isTrue();
-        assertThat(fieldNames(current)).containsExactly("searchRecords");
+        assertThat(SimClient.fieldNames(current)).containsExactly("searchRecords");
     }
 
     @Test
@@ -197,21 +201,9 @@ class SearchTest extends OneSimulatorPerClass {
         return SimClient.json(response).get("searchRecords");
     }
 
-    private String create(String type, String body) throws Exception {
-        HttpResponse<String> created = client.send("POST", V + "/sobjects/" + type, token, body);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return SimClient.json(created).get("id").asText();
-    }
-
     private static List<String> names(JsonNode records) {
         List<String> out = new ArrayList<>();
         records.forEach(r -> out.add(r.get("attributes").get("type").asText() + ":" + r.get("Name").asText()));
-        return out;
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> out = new ArrayList<>();
-        node.fieldNames().forEachRemaining(out::add);
         return out;
     }
 }

@@ -2,6 +2,7 @@ package io.salesforcetarget.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -71,12 +72,8 @@ class SoslParserTest {
     @Test
     void aSearchWithoutATermInBracesIsMalformed() {
         for (String sosl : List.of("FIND Acme RETURNING Account", "FIND {Acme", "FIND", "", "   ")) {
-            assertThatThrownBy(() -> SoslQuery.parse(sosl)).as(sosl).isInstanceOfSatisfying(ApiError.class, e -> {
-                assertThat(e.status()).isEqualTo(400);
-                assertThat(e.errorCode()).isEqualTo("MALFORMED_SEARCH");
-                assertThat(e.getMessage())
-                        .isEqualTo("No search term found. The search term must be enclosed in braces.");
-            });
+            assertThat(refused(sosl, "MALFORMED_SEARCH"))
+                    .isEqualTo("No search term found. The search term must be enclosed in braces.");
         }
         assertThatThrownBy(() -> SoslQuery.parse(null)).isInstanceOf(ApiError.class);
     }
@@ -84,11 +81,7 @@ class SoslParserTest {
     @Test
     void aTermOfOneCharacterIsRefused() {
         for (String sosl : List.of("FIND {a}", "FIND {a*}", "FIND {\"b\"}", "FIND {-?-}")) {
-            assertThatThrownBy(() -> SoslQuery.parse(sosl)).as(sosl).isInstanceOfSatisfying(ApiError.class, e -> {
-                assertThat(e.status()).isEqualTo(400);
-                assertThat(e.errorCode()).isEqualTo("INVALID_SEARCH");
-                assertThat(e.getMessage()).startsWith("search term must be longer than one character: ");
-            });
+            assertThat(refused(sosl, "INVALID_SEARCH")).startsWith("search term must be longer than one character: ");
         }
         assertThat(SoslQuery.parse("FIND {ab}").term()).isEqualTo(words("ab"));
     }
@@ -111,12 +104,17 @@ class SoslParserTest {
     }
 
     private static void malformed(String sosl, int column, String reason) {
-        assertThatThrownBy(() -> SoslQuery.parse(sosl)).as(sosl).isInstanceOfSatisfying(ApiError.class, e -> {
-            assertThat(e.status()).isEqualTo(400);
-            assertThat(e.errorCode()).isEqualTo("MALFORMED_SEARCH");
-            assertThat(e.getMessage()).isEqualTo("\n" + sosl + "\n" + " ".repeat(column - 1) + "^\nERROR at Row:1:Column:"
-                    + column + "\n" + reason);
-        });
+        assertThat(refused(sosl, "MALFORMED_SEARCH")).isEqualTo("\n" + sosl + "\n" + " ".repeat(column - 1)
+                + "^\nERROR at Row:1:Column:" + column + "\n" + reason);
+    }
+
+    /** The message of the 400 {@code errorCode} that parsing {@code sosl} is refused with. */
+    private static String refused(String sosl, String errorCode) {
+        ApiError error = catchThrowableOfType(ApiError.class, () -> SoslQuery.parse(sosl));
+        assertThat(error).as(sosl).isNotNull();
+        assertThat(error.status()).as(sosl).isEqualTo(400);
+        assertThat(error.errorCode()).as(sosl).isEqualTo(errorCode);
+        return error.getMessage();
     }
 
     private static SearchTerm term(String text) {
