@@ -66,6 +66,11 @@ final class ApiExchange {
         return params.get(name);
     }
 
+    /** Every value of a repeated query parameter, in order. */
+    List<String> params(String name) {
+        return params.getAll(name);
+    }
+
     String header(String name) {
         return headers.get(name);
     }

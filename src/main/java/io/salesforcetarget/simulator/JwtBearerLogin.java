@@ -75,8 +75,8 @@ final class JwtBearerLogin {
             if (!GRANT_TYPE.equals(param(form, request, "grant_type"))) {
                 throw new OAuthError("unsupported_grant_type", "grant type not supported");
             }
-            verifier.verify(param(form, request, "assertion"));
-            String token = sessions.open();
+            String username = verifier.verify(param(form, request, "assertion"));
+            String token = sessions.open(username);
             counters.loginSucceeded();
             Responses.send(request.response().putHeader("Cache-Control", "no-cache,must-revalidate,max-age=0,no-store,private"),
                     200, Responses.JSON, Json.write(success(token)));

@@ -21,7 +21,7 @@ final class OrgResources {
         requireGet(ex);
         String base = ex.versionPath();
         ex.reply(200, Json.object().put("limits", base + "/limits").put("query", base + "/query")
-                .put("queryAll", base + "/queryAll").put("sobjects", base + "/sobjects"));
+                .put("queryAll", base + "/queryAll").put("search", base + "/search").put("sobjects", base + "/sobjects"));
     }
 
     /** GET /limits: the daily allocation, this call included. */
@@ -38,40 +38,22 @@ final class OrgResources {
         requireGet(ex);
         ObjectNode out = Json.object().put("encoding", "UTF-8").put("maxBatchSize", 200);
         ArrayNode list = out.putArray("sobjects");
-        types.all().forEach(type -> list.add(summary(ex, type)));
+        types.all().forEach(type -> list.add(SObjectDescribe.summary(ex.versionPath(), type)));
         ex.reply(200, out);
     }
 
     /** GET /sobjects/{Type} */
     static void basicInfo(ApiExchange ex, SObjectType type) {
         ObjectNode out = Json.object();
-        out.set("objectDescribe", summary(ex, type));
+        out.set("objectDescribe", SObjectDescribe.summary(ex.versionPath(), type));
         out.putArray("recentItems");
         ex.reply(200, out);
     }
 
-    /** GET /sobjects/{Type}/describe: the summary plus the field list. */
+    /** GET /sobjects/{Type}/describe */
     static void describe(ApiExchange ex, SObjectType type) {
         requireGet(ex);
-        ObjectNode out = summary(ex, type);
-        ArrayNode fields = out.putArray("fields");
-        for (String name : RecordJson.allFields(type)) {
-            boolean writable = !name.equals("Id") && !type.isReadOnly(name);
-            fields.addObject().put("name", name).put("createable", writable).put("updateable", writable)
-                    .put("nillable", !name.equals("Id") && !type.required().contains(name))
-                    .put("externalId", SObjectType.isCustomName(name));
-        }
-        ex.reply(200, out);
-    }
-
-    private static ObjectNode summary(ApiExchange ex, SObjectType type) {
-        String url = ex.versionPath() + "/sobjects/" + type.name();
-        ObjectNode out = Json.object().put("name", type.name()).put("label", type.label())
-                .put("keyPrefix", type.keyPrefix()).put("createable", true).put("updateable", true)
-                .put("deletable", true).put("queryable", true).put("custom", false);
-        out.putObject("urls").put("sobject", url).put("describe", url + "/describe")
-                .put("rowTemplate", url + "/{ID}");
-        return out;
+        ex.reply(200, SObjectDescribe.full(ex.versionPath(), type));
     }
 
     static void requireGet(ApiExchange ex) {

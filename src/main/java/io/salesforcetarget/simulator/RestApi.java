@@ -32,6 +32,8 @@ final class RestApi {
     private final OrgResources org;
     private final SObjectResource sobjects;
     private final QueryResource query;
+    private final SearchResource search;
+    private final ParameterizedSearch parameterizedSearch;
     private final CompositeResources composite;
 
     RestApi(SimulatorConfig config, Sessions sessions, Faults faults, FaultPlayer faultPlayer, CounterState counters,
@@ -47,6 +49,8 @@ final class RestApi {
         this.org = new OrgResources(types, counters, dailyLimit);
         this.sobjects = new SObjectResource(types, store);
         this.query = new QueryResource(types, store, config.clock());
+        this.search = new SearchResource(types, store, config.clock());
+        this.parameterizedSearch = new ParameterizedSearch(search);
         this.composite = new CompositeResources(types, store, this::subrequest, counters, dailyLimit);
     }
 
@@ -150,6 +154,13 @@ final class RestApi {
                 }
                 query.handle(ex);
             }
+            case "search" -> {
+                if (s.size() > 1) {
+                    throw ApiError.notImplemented(ex.method(), ex.versionPath() + "/" + String.join("/", s));
+                }
+                search.handle(ex);
+            }
+            case "parameterizedSearch" -> only(s, 1, () -> parameterizedSearch.handle(ex));
             case "composite" -> composite.handle(ex);
             case "sobjects" -> {
                 if (s.size() == 1) {

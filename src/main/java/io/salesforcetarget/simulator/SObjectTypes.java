@@ -11,32 +11,7 @@ final class SObjectTypes {
     private final Map<String, SObjectType> byName = new LinkedHashMap<>();
 
     SObjectTypes() {
-        add(new SObjectType("Account", "Account", "001",
-                List.of("Name", "AccountNumber", "Type", "Industry", "Description", "Phone", "Fax", "Website",
-                        "NumberOfEmployees", "AnnualRevenue", "Rating", "Site", "Ownership", "TickerSymbol",
-                        "ParentId", "OwnerId", "BillingStreet", "BillingCity", "BillingState",
-                        "BillingPostalCode", "BillingCountry", "ShippingStreet", "ShippingCity", "ShippingState",
-                        "ShippingPostalCode", "ShippingCountry"),
-                List.of("Name"), List.of()));
-        add(new SObjectType("Contact", "Contact", "003",
-                List.of("Salutation", "FirstName", "LastName", "AccountId", "Title", "Department", "Email",
-                        "Phone", "MobilePhone", "Birthdate", "LeadSource", "Description", "OwnerId",
-                        "MailingStreet", "MailingCity", "MailingState", "MailingPostalCode", "MailingCountry"),
-                List.of("LastName"), List.of("Name")));
-        add(new SObjectType("Lead", "Lead", "00Q",
-                List.of("Salutation", "FirstName", "LastName", "Company", "Title", "Email", "Phone",
-                        "MobilePhone", "Status", "LeadSource", "Industry", "Rating", "Website", "Description",
-                        "NumberOfEmployees", "AnnualRevenue", "OwnerId", "Street", "City", "State", "PostalCode",
-                        "Country"),
-                List.of("LastName", "Company"), List.of("Name")));
-        add(new SObjectType("Opportunity", "Opportunity", "006",
-                List.of("Name", "AccountId", "StageName", "CloseDate", "Amount", "Probability", "Type",
-                        "LeadSource", "NextStep", "Description", "OwnerId"),
-                List.of("Name", "StageName", "CloseDate"), List.of()));
-        add(new SObjectType("Case", "Case", "500",
-                List.of("Subject", "Description", "Status", "Priority", "Origin", "Reason", "Type", "AccountId",
-                        "ContactId", "SuppliedName", "SuppliedEmail", "SuppliedPhone", "OwnerId"),
-                List.of(), List.of("CaseNumber")));
+        StandardObjects.all().forEach(this::add);
     }
 
     private void add(SObjectType type) {

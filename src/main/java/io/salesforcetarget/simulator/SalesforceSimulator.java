@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A simulated Salesforce org on 127.0.0.1: the login host (JWT bearer token endpoint) and the instance
- * (REST API under /services/data) on one port, plus /__admin/ controls. Start with
+ * A simulated Salesforce org on 127.0.0.1: the login host (JWT bearer token endpoint, token revocation, the
+ * identity URL) and the instance (REST API under /services/data) on one port, plus /__admin/ controls. Start with
  * {@link #start(SimulatorConfig)}, stop with {@link #close()}.
  *
  * <p>Requests are answered on Vert.x event loops (one server instance per loop, sharing the port), with
@@ -45,6 +45,7 @@ public final class SalesforceSimulator implements AutoCloseable {
     private final Vertx vertx;
     private final JwtBearerLogin login;
     private final TokenRevocation revocation;
+    private final IdentityResource identity;
     private final RestApi rest;
     private final AdminApi admin;
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -60,6 +61,7 @@ public final class SalesforceSimulator implements AutoCloseable {
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()).setWorkerPoolSize(1));
         FaultPlayer player = new FaultPlayer(vertx);
         this.revocation = new TokenRevocation(sessions);
+        this.identity = new IdentityResource(config, sessions, org);
         this.login = new JwtBearerLogin(new AssertionVerifier(config, org), sessions, org, faults, player, counters,
                 otherRecorder);
         this.rest = new RestApi(config, sessions, faults, player, counters, recorder, types, store);
@@ -112,6 +114,8 @@ public final class SalesforceSimulator implements AutoCloseable {
                 login.handle(request);
             } else if (path.equals(TokenRevocation.PATH)) {
                 revocation.handle(request);
+            } else if (path.startsWith(IdentityResource.PREFIX)) {
+                identity.handle(request);
             } else if (path.startsWith(AdminApi.PREFIX)) {
                 admin.handle(request);
             } else {

@@ -27,33 +27,41 @@ public final class Sessions {
         this.clock = clock;
     }
 
-    /** Opens a session; the token looks like a real one: 15-char org ID, "!", opaque text. */
-    String open() {
+    /**
+     * Opens a session for {@code username} (the login's subject); the token looks like a real one: 15-char org ID,
+     * "!", opaque text.
+     */
+    String open(String username) {
         StringBuilder token = new StringBuilder(orgId15).append("!AQ");
         for (int i = 0; i < 96; i++) {
             token.append(TOKEN_CHARS[random.nextInt(TOKEN_CHARS.length)]);
         }
         String value = token.toString();
-        byToken.put(value, new Session(clock.millis()));
+        byToken.put(value, new Session(username, clock.millis()));
         return value;
     }
 
     /** True if the token names a live session; a hit counts as activity. */
     boolean touch(String token) {
+        return username(token) != null;
+    }
+
+    /** The username of the live session the token names (a hit counts as activity), or null. */
+    String username(String token) {
         if (token == null) {
-            return false;
+            return null;
         }
         Session session = byToken.get(token);
         if (session == null) {
-            return false;
+            return null;
         }
         long now = clock.millis();
         if (now - session.lastActivity > idleTimeout.toMillis()) {
             byToken.remove(token, session);
-            return false;
+            return null;
         }
         session.lastActivity = now;
-        return true;
+        return session.username;
     }
 
     /** Ends every session, as an admin "expire all sessions" or an org-wide timeout would. */
@@ -71,9 +79,11 @@ public final class Sessions {
     }
 
     private static final class Session {
+        final String username;
         volatile long lastActivity;
 
-        Session(long lastActivity) {
+        Session(String username, long lastActivity) {
+            this.username = username;
             this.lastActivity = lastActivity;
         }
     }

@@ -1,6 +1,5 @@
 package io.salesforcetarget.e2e;
 
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,14 +40,7 @@ class ListenerTlsIT extends TargetAgainstSimulatedOrg {
         KeyPair serverKeys = KeyPairs.generate("RSA", 2048);
         certificate = TestKeys.selfSignedCertificate(serverKeys, "localhost",
                 new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
-        KeyStore keyStore = KeyStore.getInstance("PKCS12");
-        keyStore.load(null, null);
-        keyStore.setKeyEntry("target", serverKeys.getPrivate(), "changeit".toCharArray(),
-                new X509Certificate[] { certificate });
-        keyStoreFile = dir.resolve("listener.p12");
-        try (OutputStream out = Files.newOutputStream(keyStoreFile)) {
-            keyStore.store(out, "changeit".toCharArray());
-        }
+        keyStoreFile = TestKeys.pkcs12(dir.resolve("listener.p12"), "target", serverKeys, certificate, "changeit");
     }
 
     @Override

@@ -71,11 +71,11 @@ class CollectionsMatchSingleCallsTest extends OneSimulatorPerClass {
     /** Records both runs start from; IDs are handed out in order, so both runs get the same ones. */
     private Map<String, String> seed() throws Exception {
         Map<String, String> ids = new LinkedHashMap<>();
-        ids.put("s1", create("Account", "{\"Name\":\"Seed1\"}"));
-        ids.put("s2", create("Account", "{\"Name\":\"Seed2\"}"));
-        ids.put("c1", create("Contact", "{\"LastName\":\"SeedC\"}"));
-        ids.put("gone", create("Account", "{\"Name\":\"Gone\"}"));
-        ids.put("ext", create("Account", "{\"Name\":\"Ext\",\"Ext__c\":\"E-old\"}"));
+        ids.put("s1", client.create(V, "Account", token, "{\"Name\":\"Seed1\"}"));
+        ids.put("s2", client.create(V, "Account", token, "{\"Name\":\"Seed2\"}"));
+        ids.put("c1", client.create(V, "Contact", token, "{\"LastName\":\"SeedC\"}"));
+        ids.put("gone", client.create(V, "Account", token, "{\"Name\":\"Gone\"}"));
+        ids.put("ext", client.create(V, "Account", token, "{\"Name\":\"Ext\",\"Ext__c\":\"E-old\"}"));
         assertThat(client.send("DELETE", V + "/sobjects/Account/" + ids.get("gone"), token, null).statusCode()).isEqualTo(204);
         return ids;
     }
@@ -185,12 +185,6 @@ class CollectionsMatchSingleCallsTest extends OneSimulatorPerClass {
             out.put(type, records);
         }
         return out;
-    }
-
-    private String create(String type, String body) throws Exception {
-        HttpResponse<String> response = client.send("POST", V + "/sobjects/" + type, token, body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return SimClient.json(response).get("id").asText();
     }
 
     private static List<String> strings(JsonNode array) {

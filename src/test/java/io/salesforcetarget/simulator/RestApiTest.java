@@ -120,7 +120,7 @@ class RestApiTest extends OneSimulatorPerClass {
         assertThat(full.get("Phone").isNull()).isTrue();
 
         HttpResponse<String> some = client.get(V + "/sobjects/Account/" + id + "?fields=name,BillingCity", token);
-        assertThat(fieldNames(SimClient.json(some))).containsExactly("attributes", "Name", "BillingCity", "Id");
+        assertThat(SimClient.fieldNames(SimClient.json(some))).containsExactly("attributes", "Name", "BillingCity", "Id");
 
         HttpResponse<String> updated = client.send("PATCH", V + "/sobjects/Account/" + id, token, "{\"BillingCity\":\"Lyon\"}");
         assertThat(updated.statusCode()).isEqualTo(204);
@@ -142,7 +142,7 @@ class RestApiTest extends OneSimulatorPerClass {
 
     @Test
     void fifteenAndEighteenCharacterIdsNameTheSameRecord() throws Exception {
-        String id = create("Contact", "{\"LastName\":\"Doe\",\"FirstName\":\"Jane\"}");
+        String id = client.create(V, "Contact", token, "{\"LastName\":\"Doe\",\"FirstName\":\"Jane\"}");
         JsonNode by15 = SimClient.json(client.get(V + "/sobjects/Contact/" + id.substring(0, 15), token));
         JsonNode by18 = SimClient.json(client.get(V + "/sobjects/Contact/" + id, token));
         assertThat(by15).isEqualTo(by18);
@@ -153,7 +153,7 @@ class RestApiTest extends OneSimulatorPerClass {
 
     @Test
     void malformedIds() throws Exception {
-        String id = create("Account", "{\"Name\":\"Acme\"}");
+        String id = client.create(V, "Account", token, "{\"Name\":\"Acme\"}");
         String badChecksum = id.substring(0, 15) + (id.endsWith("A") ? "AAB" : "AAA");
         HttpResponse<String> response = client.get(V + "/sobjects/Account/" + badChecksum, token);
         assertThat(response.statusCode()).isEqualTo(400);
@@ -163,7 +163,7 @@ class RestApiTest extends OneSimulatorPerClass {
         assertThat(SimClient.errorCode(client.get(V + "/sobjects/Account/001900K0001pPuOAAU", token))).isEqualTo("MALFORMED_ID");
         // wrong length, and another object's ID
         assertThat(SimClient.errorCode(client.get(V + "/sobjects/Account/" + id.substring(0, 16), token))).isEqualTo("MALFORMED_ID");
-        String contact = create("Contact", "{\"LastName\":\"Doe\"}");
+        String contact = client.create(V, "Contact", token, "{\"LastName\":\"Doe\"}");
         assertThat(SimClient.errorCode(client.get(V + "/sobjects/Account/" + contact, token))).isEqualTo("MALFORMED_ID");
         // a well-formed ID that names nothing
         HttpResponse<String> missing = client.get(V + "/sobjects/Account/" + SalesforceIds.generate("001", 999_999), token);
@@ -196,10 +196,10 @@ class RestApiTest extends OneSimulatorPerClass {
 
     @Test
     void aResourceTheSimulatedOrgDoesNotImplementSaysSoInSalesforcesShape() throws Exception {
-        HttpResponse<String> resource = client.get(V + "/search?q=FIND+%7Bx%7D", token);
+        HttpResponse<String> resource = client.get(V + "/recent?limit=5", token);
         assertThat(resource.statusCode()).isEqualTo(404);
         assertThat(resource.body()).isEqualTo("[{\"message\":\"The requested resource does not exist: the simulated"
-                + " org does not implement GET " + V + "/search\",\"errorCode\":\"NOT_FOUND\"}]");
+                + " org does not implement GET " + V + "/recent\",\"errorCode\":\"NOT_FOUND\"}]");
         HttpResponse<String> elsewhere = client.send("DELETE", "/services/apexrest/Thing", token, null);
         assertThat(elsewhere.statusCode()).isEqualTo(404);
         assertThat(SimClient.json(elsewhere).get(0).get("message").asText())
@@ -214,7 +214,7 @@ class RestApiTest extends OneSimulatorPerClass {
                 "[{\"fields\":[\"Name\"],\"message\":\"Required fields are missing: [Name]\",\"errorCode\":\"REQUIRED_FIELD_MISSING\"}]");
         HttpResponse<String> contact = client.send("POST", V + "/sobjects/Contact", token, "{\"FirstName\":\"Jane\"}");
         assertThat(SimClient.json(contact).get(0).get("fields").get(0).asText()).isEqualTo("LastName");
-        String id = create("Account", "{\"Name\":\"Acme\"}");
+        String id = client.create(V, "Account", token, "{\"Name\":\"Acme\"}");
         HttpResponse<String> blanked = client.send("PATCH", V + "/sobjects/Account/" + id, token, "{\"Name\":null}");
         assertThat(SimClient.errorCode(blanked)).isEqualTo("REQUIRED_FIELD_MISSING");
     }
@@ -228,7 +228,7 @@ class RestApiTest extends OneSimulatorPerClass {
         HttpResponse<String> unknown = client.send("POST", V + "/sobjects/Account", token, "{\"Name\":\"A\",\"foo\":1}");
         assertThat(unknown.body()).isEqualTo(
                 "[{\"message\":\"No such column 'foo' on sobject of type Account\",\"errorCode\":\"INVALID_FIELD\"}]");
-        String id = create("Account", "{\"Name\":\"Acme\"}");
+        String id = client.create(V, "Account", token, "{\"Name\":\"Acme\"}");
         HttpResponse<String> badFields = client.get(V + "/sobjects/Account/" + id + "?fields=Name,Nope", token);
         assertThat(badFields.statusCode()).isEqualTo(400);
         assertThat(SimClient.errorCode(badFields)).isEqualTo("INVALID_FIELD");
@@ -255,7 +255,7 @@ class RestApiTest extends OneSimulatorPerClass {
         assertThat(patchType.statusCode()).isEqualTo(405);
         assertThat(patchType.body()).isEqualTo("[{\"message\":\"HTTP Method 'PATCH' not allowed. Allowed are GET,HEAD,POST\","
                 + "\"errorCode\":\"METHOD_NOT_ALLOWED\"}]");
-        String id = create("Account", "{\"Name\":\"Acme\"}");
+        String id = client.create(V, "Account", token, "{\"Name\":\"Acme\"}");
         assertThat(SimClient.errorCode(client.send("PUT", V + "/sobjects/Account/" + id, token, "{}"))).isEqualTo("METHOD_NOT_ALLOWED");
         assertThat(client.send("POST", V + "/limits", token, "{}").statusCode()).isEqualTo(405);
 
@@ -270,7 +270,7 @@ class RestApiTest extends OneSimulatorPerClass {
         HttpResponse<String> created = client.send("PATCH", V + "/sobjects/Account/Ext_Id__c/A-1", token, "{\"Name\":\"Acme\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         JsonNode c = SimClient.json(created);
-        assertThat(fieldNames(c)).containsExactly("id", "success", "errors", "created");
+        assertThat(SimClient.fieldNames(c)).containsExactly("id", "success", "errors", "created");
         assertThat(c.get("created").asBoolean()).isTrue();
         String id = c.get("id").asText();
 
@@ -324,8 +324,8 @@ class RestApiTest extends OneSimulatorPerClass {
 
     @Test
     void query() throws Exception {
-        String acme = create("Account", "{\"Name\":\"Acme\",\"BillingCity\":\"Paris\"}");
-        create("Account", "{\"Name\":\"Globex\"}");
+        String acme = client.create(V, "Account", token, "{\"Name\":\"Acme\",\"BillingCity\":\"Paris\"}");
+        client.create(V, "Account", token, "{\"Name\":\"Globex\"}");
         String soql = "SELECT Id, Name FROM Account WHERE name = 'acme'";
         for (String path : List.of("/query?q=", "/query/?q=")) {
             HttpResponse<String> response = client.get(V + path + SimClient.enc(soql), token);
@@ -334,7 +334,7 @@ class RestApiTest extends OneSimulatorPerClass {
             assertThat(body.get("totalSize").asInt()).isEqualTo(1);
             assertThat(body.get("done").asBoolean()).isTrue();
             JsonNode record = body.get("records").get(0);
-            assertThat(fieldNames(record)).containsExactly("attributes", "Id", "Name");
+            assertThat(SimClient.fieldNames(record)).containsExactly("attributes", "Id", "Name");
             assertThat(record.get("Id").asText()).isEqualTo(acme);
             assertThat(record.get("attributes").get("type").asText()).isEqualTo("Account");
         }
@@ -373,17 +373,5 @@ class RestApiTest extends OneSimulatorPerClass {
             assertThat(third.body()).isEqualTo(
                     "[{\"message\":\"TotalRequests Limit exceeded.\",\"errorCode\":\"REQUEST_LIMIT_EXCEEDED\"}]");
         }
-    }
-
-    private String create(String type, String body) throws Exception {
-        HttpResponse<String> response = client.send("POST", V + "/sobjects/" + type, token, body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return SimClient.json(response).get("id").asText();
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 }

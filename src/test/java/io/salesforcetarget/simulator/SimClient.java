@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A small HTTP/1.1 client for the simulator built on the JDK HttpClient. */
 final class SimClient {
@@ -86,6 +88,22 @@ final class SimClient {
         } catch (IOException e) {
             throw new IllegalStateException("not JSON: " + response.body(), e);
         }
+    }
+
+    /** POST {versionPath}/sobjects/{type}: the new record's id; anything but 201 fails the test with the answer. */
+    String create(String versionPath, String type, String token, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = send("POST", versionPath + "/sobjects/" + type, token, body);
+        if (response.statusCode() != 201) {
+            throw new AssertionError("create " + type + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return json(response).get("id").asText();
+    }
+
+    /** The names of a JSON object's members, in order. */
+    static List<String> fieldNames(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        node.fieldNames().forEachRemaining(out::add);
+        return out;
     }
 
     /** errorCode of the first element of a Salesforce error array. */

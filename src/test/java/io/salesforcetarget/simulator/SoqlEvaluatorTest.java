@@ -121,8 +121,8 @@ class SoqlEvaluatorTest {
     void parentFieldsAreNestedRecordsAndCanBeFilteredAndSorted() {
         List<ObjectNode> rows = rows("SELECT LastName, Account.Name, Account.Industry FROM Contact ORDER BY LastName");
         JsonNode jones = rows.get(0);
-        assertThat(fieldNames(jones)).containsExactly("attributes", "LastName", "Account");
-        assertThat(fieldNames(jones.get("Account"))).containsExactly("attributes", "Name", "Industry");
+        assertThat(SimClient.fieldNames(jones)).containsExactly("attributes", "LastName", "Account");
+        assertThat(SimClient.fieldNames(jones.get("Account"))).containsExactly("attributes", "Name", "Industry");
         assertThat(jones.get("Account").get("attributes").get("type").asText()).isEqualTo("Account");
         assertThat(jones.get("Account").get("attributes").get("url").asText()).startsWith(V + "/sobjects/Account/001");
         assertThat(jones.get("Account").get("Name").asText()).isEqualTo("Globex");
@@ -196,12 +196,6 @@ class SoqlEvaluatorTest {
 
     private List<Integer> employees(String soql) {
         return rows(soql).stream().map(r -> r.get("NumberOfEmployees").asInt()).toList();
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> out = new ArrayList<>();
-        node.fieldNames().forEachRemaining(out::add);
-        return out;
     }
 
     private void refused(String soql, String errorCode, String message) {

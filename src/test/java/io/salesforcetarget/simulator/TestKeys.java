@@ -1,7 +1,11 @@
 package io.salesforcetarget.simulator;
 
+import java.io.OutputStream;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPrivateKey;
@@ -69,5 +73,17 @@ public final class TestKeys {
         }
         return new JcaX509CertificateConverter().getCertificate(
                 builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
+    }
+
+    /** Writes a PKCS#12 keystore holding the private key under {@code alias} with its certificate. */
+    public static Path pkcs12(Path file, String alias, KeyPair keys, X509Certificate certificate, String password)
+            throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry(alias, keys.getPrivate(), password.toCharArray(), new X509Certificate[] { certificate });
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, password.toCharArray());
+        }
+        return file;
     }
 }
