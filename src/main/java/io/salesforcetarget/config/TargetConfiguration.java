@@ -21,7 +21,7 @@ import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
 
-import io.vertx.core.VertxOptions;
+import io.vertx.core.Vertx;
 
 import io.salesforcetarget.auth.SalesforceLoginRoute;
 import io.salesforcetarget.auth.SessionWarmUpRoute;
@@ -42,6 +42,7 @@ import io.salesforcetarget.salesforce.SalesforceApiCallRoutes;
 import io.salesforcetarget.salesforce.SalesforceLibrary;
 import io.salesforcetarget.server.ConfiguredPortHttpEngine;
 import io.salesforcetarget.server.DrainGate;
+import io.salesforcetarget.server.EventWorkers;
 import io.salesforcetarget.server.GracefulShutdown;
 import io.salesforcetarget.server.ReadinessCheck;
 import io.salesforcetarget.server.RefusedBeforeTheRoute;
@@ -59,20 +60,20 @@ public class TargetConfiguration implements CamelConfiguration {
     /** Registry name under which a shared {@link IdempotentRepository} replaces the in-memory one. */
     public static final String IDEMPOTENT_REPOSITORY = "eventIdempotentRepository";
 
-    /**
-     * How many events are handled at once: the Vert.x worker threads of the CloudEvents listener. Each event holds
-     * one for its whole Salesforce round trip; Vert.x's default (20) capped throughput at 20 / Salesforce's latency
-     * (900 events/s at 20 ms), and more costs CPU on two cores (see the Benchmark section). Salesforce calls are
-     * bounded separately, by {@code SALESFORCE_MAX_CONCURRENT_CALLS} (the connection pool).
-     */
-    public static final int EVENT_WORKERS = 64;
-
     @Override
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
         TargetSettings settings = TargetSettings.from(context);
-        // The CloudEvents listener's Vert.x (camel-platform-http-main creates it with the options it finds here).
-        context.getRegistry().bind("vertxOptions", new VertxOptions().setWorkerPoolSize(EVENT_WORKERS));
+        // The CloudEvents listener's Vert.x (camel-platform-http-main takes the one it finds here), closed when the
+        // context stops, after the listener.
+        Vertx vertx = EventWorkers.vertx();
+        context.getRegistry().bind("vertx", vertx);
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                vertx.close();
+            }
+        }, true, true);
 
         // The Salesforce side, exactly as a library user gets it: login, token cache, call routes, retries.
         context.addRoutes(new SalesforceLibrary(settings));
