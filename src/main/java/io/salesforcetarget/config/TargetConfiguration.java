@@ -38,8 +38,10 @@ import io.salesforcetarget.replay.PostgresEventStore;
 import io.salesforcetarget.reply.EventOutcomeLog;
 import io.salesforcetarget.reply.HttpReplies;
 import io.salesforcetarget.reply.ReplyEvents;
+import io.salesforcetarget.salesforce.CoalesceWrites;
 import io.salesforcetarget.salesforce.SalesforceApiCallRoutes;
 import io.salesforcetarget.salesforce.SalesforceLibrary;
+import io.salesforcetarget.salesforce.WriteCoalescer;
 import io.salesforcetarget.server.ConfiguredPortHttpEngine;
 import io.salesforcetarget.server.DrainGate;
 import io.salesforcetarget.server.EventWorkers;
@@ -160,6 +162,11 @@ public class TargetConfiguration implements CamelConfiguration {
         }
         TargetMetrics metrics = new TargetMetrics(registry,
                 () -> context.getInflightRepository().size("salesforce-send"));
+        metrics.waitingWrites(() -> {
+            WriteCoalescer coalescer = context.getRegistry().lookupByNameAndType(CoalesceWrites.COALESCER,
+                    WriteCoalescer.class);
+            return coalescer == null ? 0 : coalescer.waitingWrites();
+        });
         context.getManagementStrategy().addEventNotifier(new SalesforceCallNotifier(metrics,
                 SalesforceApiCallRoutes.SALESFORCE_HTTP_ENDPOINT, SalesforceLoginRoute.LOGIN_HTTP_ENDPOINT));
         return metrics;

@@ -9,10 +9,12 @@ import org.apache.camel.spi.CamelEvent.ExchangeSentEvent;
 import org.apache.camel.support.EventNotifierSupport;
 
 import io.salesforcetarget.apicall.ApiCallRequest;
+import io.salesforcetarget.salesforce.SalesforceExchange;
 
 /**
  * Feeds {@link TargetMetrics} from Camel's own events, without touching the routes: every completed send to the
- * Salesforce instance (latency, status, API usage) or to the login server (login result), and every redelivery.
+ * Salesforce instance (latency, status, API usage, the kind of call and the events it carried) or to the login
+ * server (login result), and every redelivery.
  */
 public class SalesforceCallNotifier extends EventNotifierSupport {
 
@@ -47,6 +49,9 @@ public class SalesforceCallNotifier extends EventNotifierSupport {
                 metrics.salesforceCall(request == null ? "GET" : request.method(), status == null ? 0 : status,
                         Duration.ofMillis(sent.getTimeTaken()));
                 metrics.apiUsage(exchange.getMessage().getHeader("Sforce-Limit-Info", String.class));
+                if (request != null) { // not the version list, which carries no event
+                    metrics.eventsCall(exchange.getProperty(SalesforceExchange.COLLECTION_RECORDS, Integer.class));
+                }
             } else if (uri.startsWith(loginEndpoint)) {
                 metrics.login(exchange.getException() == null && status != null && status == 200);
             }

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -16,8 +17,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * The target's own meters, exported at {@code /observe/metrics} on the management port with Camel's:
- * events by outcome and action, Salesforce call latency by action and status, logins and login failures, retries,
- * in-flight calls, and the org's API usage as Salesforce reports it in {@code Sforce-Limit-Info}.
+ * events by outcome and action, Salesforce call latency by action and status, Salesforce calls by kind (an event's
+ * own or an sObject Collections call) and the events each carried, writes waiting to be coalesced, logins and login
+ * failures, retries, in-flight calls, and the org's API usage as Salesforce reports it in {@code Sforce-Limit-Info}.
  */
 public class TargetMetrics {
 
@@ -31,6 +33,9 @@ public class TargetMetrics {
     private final Map<String, Counter> eventCounters = new ConcurrentHashMap<>();
     private final Map<String, Timer> eventTimers = new ConcurrentHashMap<>();
     private final Map<String, Timer> callTimers = new ConcurrentHashMap<>();
+    private final Counter singleCalls;
+    private final Counter collectionCalls;
+    private final DistributionSummary eventsPerCall;
     private final AtomicLong apiUsed = new AtomicLong(-1);
     private final AtomicLong apiMax = new AtomicLong(-1);
 
@@ -43,6 +48,26 @@ public class TargetMetrics {
                 .description("The org's 24 h API request allocation (Sforce-Limit-Info)").register(registry);
         Gauge.builder("salesforce_target_salesforce_calls_in_flight", callsInFlight)
                 .description("Salesforce calls under way").strongReference(true).register(registry);
+        singleCalls = calls(registry, "single");
+        collectionCalls = calls(registry, "collection");
+        eventsPerCall = DistributionSummary.builder("salesforce_target_events_per_call")
+                .description("Events carried by each Salesforce call: 1 for an event's own, up to 200 for an sObject"
+                        + " Collections call")
+                .serviceLevelObjectives(1, 2, 5, 10, 20, 50, 100, 150, 200).register(registry);
+    }
+
+    private static Counter calls(MeterRegistry registry, String kind) {
+        return Counter.builder("salesforce_target_salesforce_calls_total")
+                .description("Salesforce calls made for events (each attempt, as Salesforce counts them), by kind:"
+                        + " an event's own call, or an sObject Collections call for several")
+                .tag("kind", kind).register(registry);
+    }
+
+    /** Writes waiting to go out in a collection call ({@code SALESFORCE_COALESCE}), read at each scrape. */
+    public void waitingWrites(Supplier<Number> waiting) {
+        Gauge.builder("salesforce_target_coalescing_waiting_writes", waiting)
+                .description("Writes of events waiting for a call slot, to share one sObject Collections call")
+                .strongReference(true).register(registry);
     }
 
     /** For tests and embedding without an exporter. */
@@ -74,6 +99,15 @@ public class TargetMetrics {
                 .tag("action", tagAction).tag("status", String.valueOf(status))
                 .publishPercentileHistogram()
                 .register(registry)).record(took);
+    }
+
+    /**
+     * One Salesforce call made for events: an event's own ({@code collectionRecords} null) or an sObject Collections
+     * call of that many records, one event each.
+     */
+    public void eventsCall(Integer collectionRecords) {
+        (collectionRecords == null ? singleCalls : collectionCalls).increment();
+        eventsPerCall.record(collectionRecords == null ? 1 : collectionRecords);
     }
 
     public void login(boolean succeeded) {

@@ -19,7 +19,8 @@ import io.salesforcetarget.salesforce.SalesforceRetryPolicy;
 
 /**
  * One record per event outcome: a log line (event id, type, action, resource, Salesforce status, reply status,
- * outcome, category, failed attempts, duration) as text or JSON ({@code LOG_FORMAT=json}), and the outcome counter.
+ * outcome, category, failed attempts, the records of the collection call that carried the event, duration) as text
+ * or JSON ({@code LOG_FORMAT=json}), and the outcome counter.
  * Never a secret: neither the event data nor any header is logged.
  */
 public class EventOutcomeLog {
@@ -51,14 +52,20 @@ public class EventOutcomeLog {
         long ms = exchange.getClock().elapsed(); // one figure for the metric and the log line
         metrics.event(outcome, request == null ? null : request.method(), Duration.ofMillis(ms));
         if (warn ? LOG.isWarnEnabled() : LOG.isInfoEnabled()) {
-            Map<String, Object> fields = fields(exchange, request, replyStatus, outcome, category, detail, ms);
-            String line = json ? toJson(fields) : toText(fields);
+            String line = line(exchange, request, replyStatus, outcome, category, detail, ms);
             if (warn) {
                 LOG.warn(line);
             } else {
                 LOG.info(line);
             }
         }
+    }
+
+    /** The outcome's log line, as text or JSON. */
+    String line(Exchange exchange, ApiCallRequest request, int replyStatus, String outcome, String category,
+            String detail, long ms) {
+        Map<String, Object> fields = fields(exchange, request, replyStatus, outcome, category, detail, ms);
+        return json ? toJson(fields) : toText(fields);
     }
 
     private static Map<String, Object> fields(Exchange exchange, ApiCallRequest request, int replyStatus,
@@ -74,6 +81,7 @@ public class EventOutcomeLog {
         fields.put("outcome", outcome);
         fields.put("category", category);
         fields.put("failedAttempts", exchange.getProperty(SalesforceRetryPolicy.FAILED_ATTEMPTS, Integer.class));
+        fields.put("batch", exchange.getProperty(SalesforceExchange.COLLECTION_RECORDS, Integer.class));
         fields.put("ms", ms);
         fields.put("detail", detail);
         return fields;
@@ -92,6 +100,9 @@ public class EventOutcomeLog {
         }
         if (fields.get("failedAttempts") != null) {
             line.append(" failed-attempts=").append(fields.get("failedAttempts"));
+        }
+        if (fields.get("batch") != null) {
+            line.append(" batch=").append(fields.get("batch"));
         }
         if (fields.get("detail") != null) {
             line.append(": ").append(fields.get("detail"));

@@ -65,6 +65,16 @@ public final class CallSlots {
         slots.release();
     }
 
+    /**
+     * After a call with a slot taken ahead of it: frees that slot if no attempt used it (the call failed before its
+     * first HTTP attempt, in the login for instance), so that no slot is ever lost.
+     */
+    public void freeUnused(Taken taken) {
+        if (taken.use()) {
+            free();
+        }
+    }
+
     /** Before an HTTP attempt: uses the exchange's taken slot, or takes one. */
     public void takeFor(Exchange exchange) {
         Taken taken = exchange.getProperty(TAKEN, Taken.class);

@@ -11,6 +11,7 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.DefaultExchange;
+import org.apache.camel.support.SynchronizationAdapter;
 
 import io.salesforcetarget.apicall.ApiCallRequest;
 import io.salesforcetarget.apicall.PathSegments;
@@ -30,6 +31,9 @@ import io.salesforcetarget.failure.SalesforceErrorBody;
  */
 public class CoalesceWrites implements Processor {
 
+    /** Registry name of the {@link WriteCoalescer} of the step, when coalescing is on. */
+    public static final String COALESCER = "salesforceWriteCoalescer";
+
     /** Exchange property: the event was answered by a collection call of this many records. */
     public static final String ANSWERED = "SalesforceTargetAnsweredByCollection";
 
@@ -38,14 +42,17 @@ public class CoalesceWrites implements Processor {
     private static final double UPSERTS_SINCE = 46.0;
 
     private final WriteCoalescer coalescer;
+    private final CallSlots slots;
     private final TokenCache tokens;
     private final ApiVersionResolver versions;
     private final ProducerTemplate template;
     private final ObjectMapper json = new ObjectMapper();
 
-    public CoalesceWrites(WriteCoalescer coalescer, TokenCache tokens, ApiVersionResolver versions,
+    /** @param slots the call slots {@code coalescer} hands out */
+    public CoalesceWrites(WriteCoalescer coalescer, CallSlots slots, TokenCache tokens, ApiVersionResolver versions,
             ProducerTemplate template) {
         this.coalescer = coalescer;
+        this.slots = slots;
         this.tokens = tokens;
         this.versions = versions;
         this.template = template;
@@ -62,11 +69,27 @@ public class CoalesceWrites implements Processor {
         try {
             outcome = coalescer.submit(write.get(), writes -> send(exchange, writes));
         } catch (CollectionCallFailed failed) {
+            // What the collection call left of its last attempt, as an event's own call leaves it (outcome log).
+            exchange.setProperty(SalesforceExchange.COLLECTION_RECORDS, failed.records);
+            if (failed.lastStatus != null) {
+                exchange.setProperty(SalesforceExchange.LAST_STATUS, failed.lastStatus);
+            }
+            if (failed.failedAttempts != null) {
+                exchange.setProperty(SalesforceRetryPolicy.FAILED_ATTEMPTS, failed.failedAttempts);
+            }
             throw failed.getCause() instanceof Exception cause ? cause : failed;
         }
         if (outcome instanceof WriteCoalescer.GoAlone alone) {
             if (alone.slotTaken()) {
-                exchange.setProperty(CallSlots.TAKEN, new CallSlots.Taken());
+                CallSlots.Taken taken = new CallSlots.Taken();
+                exchange.setProperty(CallSlots.TAKEN, taken);
+                // Its own call uses the slot and frees it; a call that fails before its first attempt never does.
+                exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                    @Override
+                    public void onDone(Exchange done) {
+                        slots.freeUnused(taken);
+                    }
+                });
             }
         } else if (outcome instanceof WriteCoalescer.Answered answered) {
             Message message = exchange.getMessage();
@@ -75,6 +98,7 @@ public class CoalesceWrites implements Processor {
             message.setBody(answered.answer().body());
             exchange.setProperty(SalesforceExchange.LAST_STATUS, answered.answer().status());
             exchange.setProperty(ANSWERED, answered.records());
+            exchange.setProperty(SalesforceExchange.COLLECTION_RECORDS, answered.records());
         }
     }
 
@@ -84,16 +108,33 @@ public class CoalesceWrites implements Processor {
         return number >= (write.operation() == CollectionWrite.Operation.UPSERT ? UPSERTS_SINCE : COLLECTIONS_SINCE);
     }
 
-    /** One collection call for {@code writes}, with the slot their leader holds; each write's outcome. */
+    /**
+     * One collection call for {@code writes}, with the slot their leader holds; each write's outcome. A failure of
+     * the call as a whole reaches every write as a {@link CollectionCallFailed}.
+     */
     private List<WriteCoalescer.Outcome> send(Exchange leader, List<CollectionWrite> writes) {
         Exchange call = new DefaultExchange(leader.getContext());
-        ApiCallRequest request = CollectionCall.request(writes, json);
-        call.setProperty(ApiCallRequest.PROPERTY, request);
-        call.setProperty(SalesforceExchange.ENCODED_PATH, PathSegments.encode(request));
-        call.setProperty(CallSlots.TAKEN, new CallSlots.Taken());
-        template.send(SalesforceApiCallRoutes.CALL, call);
+        CallSlots.Taken taken = new CallSlots.Taken();
+        try {
+            ApiCallRequest request = CollectionCall.request(writes, json);
+            call.setProperty(ApiCallRequest.PROPERTY, request);
+            call.setProperty(SalesforceExchange.ENCODED_PATH, PathSegments.encode(request));
+            call.setProperty(SalesforceExchange.COLLECTION_RECORDS, writes.size());
+            call.setProperty(CallSlots.TAKEN, taken);
+            template.send(SalesforceApiCallRoutes.CALL, call);
+        } finally {
+            slots.freeUnused(taken); // unless the call's first attempt used it, and freed it
+        }
+        try {
+            return outcomes(call, writes);
+        } catch (Exception failure) {
+            throw new CollectionCallFailed(failure, writes.size(), call);
+        }
+    }
+
+    private List<WriteCoalescer.Outcome> outcomes(Exchange call, List<CollectionWrite> writes) throws Exception {
         if (call.getException() != null) {
-            throw new CollectionCallFailed(call.getException());
+            throw call.getException();
         }
         int status = call.getMessage().getHeader(SalesforceExchange.STATUS_CODE, Integer.class);
         byte[] body = call.getMessage().getBody(byte[].class);
@@ -119,10 +160,20 @@ public class CoalesceWrites implements Processor {
         return outcomes;
     }
 
-    /** Carries a checked failure of the collection call (an {@link IOException}) to every write of it. */
+    /**
+     * Carries the failure of a collection call as a whole (checked ones too, such as an {@link IOException}) to every
+     * write of it, with what the call's last attempt left: the records, Salesforce's status, the failed attempts.
+     */
     private static final class CollectionCallFailed extends RuntimeException {
-        CollectionCallFailed(Exception cause) {
+        final int records;
+        final Integer lastStatus;
+        final Integer failedAttempts;
+
+        CollectionCallFailed(Exception cause, int records, Exchange call) {
             super(cause.getMessage(), cause, false, false);
+            this.records = records;
+            this.lastStatus = call.getProperty(SalesforceExchange.LAST_STATUS, Integer.class);
+            this.failedAttempts = call.getProperty(SalesforceRetryPolicy.FAILED_ATTEMPTS, Integer.class);
         }
     }
 }

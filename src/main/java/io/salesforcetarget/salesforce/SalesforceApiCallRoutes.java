@@ -56,14 +56,18 @@ public class SalesforceApiCallRoutes extends RouteBuilder {
         this.coalescing = coalescing;
     }
 
-    /** The coalescing step, or a step that does nothing when coalescing is off. */
+    /**
+     * The coalescing step, or a step that does nothing when coalescing is off; its {@link WriteCoalescer} is bound
+     * as {@value CoalesceWrites#COALESCER} (the metrics read how many writes wait in it).
+     */
     private Processor coalesceWrites() {
         if (!coalescing.enabled()) {
             return exchange -> {
             };
         }
-        return new CoalesceWrites(new WriteCoalescer(slots, coalescing.maxRecords()), tokens, versions,
-                getContext().createProducerTemplate());
+        WriteCoalescer coalescer = new WriteCoalescer(slots, coalescing.maxRecords());
+        getContext().getRegistry().bind(CoalesceWrites.COALESCER, coalescer);
+        return new CoalesceWrites(coalescer, slots, tokens, versions, getContext().createProducerTemplate());
     }
 
     @Override

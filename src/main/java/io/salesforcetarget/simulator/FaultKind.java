@@ -23,7 +23,12 @@ public enum FaultKind {
     /** Answered normally, but only after the fault's delay. */
     DELAY(true, true),
     /** Never answered; the request stays open until the client gives up or the simulator closes. */
-    HANG(true, true);
+    HANG(true, true),
+    /**
+     * Answered normally once the fault's release completes, however long that takes: a call held in flight for
+     * exactly as long as a test needs (armed from Java only, {@link Faults#apiHeld}).
+     */
+    HOLD(true, false);
 
     private final boolean api;
     private final boolean login;

@@ -1,13 +1,17 @@
 package io.salesforcetarget.simulator;
 
 import io.netty.channel.ChannelOption;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.impl.ConnectionBase;
 
-/** Acts out an injected fault on a request. Never blocks the event loop: delays use a timer. */
+/**
+ * Acts out an injected fault on a request. Never blocks the event loop: delays use a timer, a held call answers on
+ * its event loop when released.
+ */
 final class FaultPlayer {
 
     private static final String HTML_503 = "<!DOCTYPE html>\n<html><head><title>Service Unavailable</title></head>"
@@ -59,21 +63,28 @@ final class FaultPlayer {
             case HANG -> {
                 // Deliberately nothing: the client waits until it times out or the simulator closes.
             }
+            case HOLD -> {
+                Context context = vertx.getOrCreateContext(); // the request's event loop
+                fault.release().whenComplete((done, failed) -> context.runOnContext(run -> answerIfWritable(request,
+                        proceed)));
+            }
             default -> throw new IllegalStateException("unhandled fault " + fault.kind());
         }
     }
 
     /** Runs {@code proceed} after {@code millis} on a timer, unless the client has gone meanwhile. */
     void later(long millis, HttpServerRequest request, Runnable proceed) {
-        vertx.setTimer(Math.max(1, millis), id -> {
-            if (Responses.writable(request.response())) {
-                try {
-                    proceed.run();
-                } catch (Throwable e) {
-                    Responses.internalError(request, e);
-                }
+        vertx.setTimer(Math.max(1, millis), id -> answerIfWritable(request, proceed));
+    }
+
+    private static void answerIfWritable(HttpServerRequest request, Runnable proceed) {
+        if (Responses.writable(request.response())) {
+            try {
+                proceed.run();
+            } catch (Throwable e) {
+                Responses.internalError(request, e);
             }
-        });
+        }
     }
 
     private static void apiError(HttpServerResponse response, String limitInfo, int status, String code, String message) {

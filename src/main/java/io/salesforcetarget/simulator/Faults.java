@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Armed faults, per target, in the order they were armed: "the next N requests get fault F".
@@ -44,6 +45,11 @@ public final class Faults {
 
     public Faults apiDelay(Duration delay, int count) {
         return inject(FaultTarget.API, Fault.delay(delay), count);
+    }
+
+    /** The next {@code count} REST calls are answered normally once {@code release} completes, not before. */
+    public Faults apiHeld(CompletionStage<?> release, int count) {
+        return inject(FaultTarget.API, Fault.held(release), count);
     }
 
     public Faults loginDelay(Duration delay, int count) {

@@ -216,6 +216,9 @@ class SalesforceTargetIT extends TargetAgainstSimulatedOrg {
                 "salesforce_target_logins_total{result=\"success\"}",
                 "salesforce_target_api_usage_max 15000.0",
                 "salesforce_target_salesforce_calls_in_flight",
+                "salesforce_target_salesforce_calls_total{kind=\"single\"}",
+                "salesforce_target_events_per_call_bucket{le=\"1.0\"}",
+                "salesforce_target_coalescing_waiting_writes 0.0",
                 "camel_routes_running");
     }
 }

@@ -53,4 +53,30 @@ class TargetMetricsTest {
         assertThat(registry.get("salesforce_target_retries_total").counter().count()).isEqualTo(1);
         assertThat(gauge("salesforce_target_salesforce_calls_in_flight")).isEqualTo(3);
     }
+
+    @Test
+    void callsAreCountedByKindWithTheEventsEachCarried() {
+        metrics.eventsCall(null);
+        metrics.eventsCall(null);
+        metrics.eventsCall(200);
+        metrics.eventsCall(17);
+
+        assertThat(registry.get("salesforce_target_salesforce_calls_total").tags("kind", "single").counter().count())
+                .isEqualTo(2);
+        assertThat(registry.get("salesforce_target_salesforce_calls_total").tags("kind", "collection").counter()
+                .count()).isEqualTo(2);
+        var eventsPerCall = registry.get("salesforce_target_events_per_call").summary();
+        assertThat(eventsPerCall.count()).as("calls").isEqualTo(4);
+        assertThat(eventsPerCall.totalAmount()).as("events: 219 in 4 calls, 215 calls saved").isEqualTo(219);
+        assertThat(eventsPerCall.max()).isEqualTo(200);
+    }
+
+    @Test
+    void waitingWritesAreReadAtEachScrape() {
+        java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
+        metrics.waitingWrites(waiting::get);
+        assertThat(gauge("salesforce_target_coalescing_waiting_writes")).isZero();
+        waiting.set(42);
+        assertThat(gauge("salesforce_target_coalescing_waiting_writes")).isEqualTo(42);
+    }
 }

@@ -124,6 +124,30 @@ class FaultInjectionTest extends OneSimulatorPerClass {
     }
 
     @Test
+    void aHeldCallIsAnsweredWhenReleasedAndNotBefore() throws Exception {
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        sim.faults().apiHeld(release, 1);
+        CompletableFuture<HttpResponse<String>> held = client.http().sendAsync(
+                client.request("GET", LIMITS, token, null).build(), HttpResponse.BodyHandlers.ofString());
+        Eventually.until("held call received", () -> sim.faults().pending(FaultTarget.API) == 0);
+
+        assertThat(client.get(LIMITS, token).statusCode()).as("other calls go on").isEqualTo(200);
+        assertThat(held).isNotDone();
+        assertThat(sim.counters().inFlight()).isEqualTo(1);
+
+        release.complete(null);
+        assertThat(held.get().statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aHoldCannotBeArmedWithoutItsRelease() throws Exception {
+        assertThatThrownBy(() -> sim.faults().api(FaultKind.HOLD, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(client.send("POST", "/__admin/faults", null, "{\"fault\":\"HOLD\"}").statusCode())
+                .as("over HTTP there is nothing to release it with").isEqualTo(400);
+        assertThat(sim.faults().pending(FaultTarget.API)).isZero();
+    }
+
+    @Test
     void concurrentCallsConsumeExactlyNFaults() throws Exception {
         sim.faults().api(FaultKind.SERVICE_UNAVAILABLE_JSON, 10);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
