@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 
@@ -26,6 +27,9 @@ final class Phase {
     private final AtomicLong errors = new AtomicLong();
     private final ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
     private final AtomicLong remaining;
+    /** Events answered (whatever the outcome) while {@code counting}: between the two reads of the org's counters. */
+    private final LongAdder answeredWhileCounting = new LongAdder();
+    private volatile boolean counting;
     private final long start;
     private final long measureFrom;
     private final long end;
@@ -69,8 +73,10 @@ final class Phase {
         double ownCpu0 = proc.ownCpuSeconds();
         double busy0 = proc.machineBusySeconds();
         Rig.OrgCounters org0 = rig.orgCounters();
+        counting = true;
         TreeMap<Double, Double> ownTime0 = path == PathKind.TARGET ? rig.ownTimeHistogram() : new TreeMap<>();
-        long measuredStart = System.nanoTime();
+        // the window the samples are from (the reads above may take long on a busy machine)
+        long measuredStart = measureFrom;
         double peakRss = 0;
         if (count > 0) {
             long reported = 0;
@@ -100,9 +106,11 @@ final class Phase {
         result.driverCpuSeconds = proc.ownCpuSeconds() - ownCpu0;
         result.otherCpuSeconds = Math.max(0, proc.machineBusySeconds() - busy0 - result.targetCpuSeconds
                 - result.simCpuSeconds - result.proxyCpuSeconds - result.driverCpuSeconds);
+        counting = false;
         Rig.OrgCounters org = rig.orgCounters().minus(org0);
         result.logins = org.logins();
         result.apiCalls = org.apiCalls();
+        result.answeredWhileCounting = answeredWhileCounting.sum();
         if (!ownTime0.isEmpty()) {
             TreeMap<Double, Double> ownTime = rig.ownTimeHistogram();
             ownTime.replaceAll((le, events) -> events - ownTime0.getOrDefault(le, 0.0));
@@ -154,6 +162,9 @@ final class Phase {
                     error = path + " " + e.getClass().getSimpleName() + ": " + e.getMessage();
                 }
                 long done = System.nanoTime();
+                if (counting) {
+                    answeredWhileCounting.increment();
+                }
                 if (!measured || done > end) {
                     continue;
                 }
