@@ -64,3 +64,15 @@ target_env() {
     SALESFORCE_API_VERSION=v62.0 SALESFORCE_MAX_CONCURRENT_CALLS=64
     PORT="$1" HOST=127.0.0.1 MANAGEMENT_PORT="$TARGET_MANAGEMENT_PORT" MANAGEMENT_HOST=127.0.0.1)
 }
+
+# build_driver JAR: compiles the load driver (bench/driver/*.java, package bench.driver) into
+# bench/results/driver-classes against JAR (the target's shaded jar: the driver writes its results with the jar's
+# Jackson) and sets DRIVER, the command line that runs it: java $DRIVER_JVM_FLAGS "${DRIVER[@]}" COMMAND --option value...
+DRIVER_JVM_FLAGS="-Xms256m -Xmx1g -XX:+UseParallelGC"
+build_driver() {
+  local classes=bench/results/driver-classes jar
+  jar=$(readlink -f "$1")
+  rm -rf "$classes"
+  javac -d "$classes" -cp "$jar" bench/driver/*.java
+  DRIVER=(-cp "$classes:$jar" bench.driver.LoadDriver)
+}
