@@ -39,7 +39,7 @@ public final class EventWorkers {
     /** The listener's Vert.x, with virtual-thread workers where the runtime has them. */
     public static Vertx vertx() {
         VertxOptions options = new VertxOptions().setWorkerPoolSize(PLATFORM_WORKERS);
-        ThreadFactory virtualThreads = Boolean.getBoolean(PLATFORM_PROPERTY) ? null : virtualThreadFactory();
+        ThreadFactory virtualThreads = virtualThreads();
         VertxBuilder builder = new VertxBuilder(options);
         if (virtualThreads != null) {
             builder.executorServiceFactory((threadFactory, concurrency, maxConcurrency) -> isWorkerPool(threadFactory)
@@ -51,7 +51,12 @@ public final class EventWorkers {
 
     /** Whether events run on virtual threads in this runtime and configuration. */
     public static boolean virtual() {
-        return !Boolean.getBoolean(PLATFORM_PROPERTY) && virtualThreadFactory() != null;
+        return virtualThreads() != null;
+    }
+
+    /** The factory of events' virtual threads, or null when they run on the platform pool. */
+    private static ThreadFactory virtualThreads() {
+        return Boolean.getBoolean(PLATFORM_PROPERTY) ? null : virtualThreadFactory();
     }
 
     /** Vert.x names the threads of each pool; the factory's first thread name tells the worker pool apart. */
