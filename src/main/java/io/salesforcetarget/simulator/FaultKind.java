@@ -12,6 +12,8 @@ public enum FaultKind {
     REQUEST_LIMIT_EXCEEDED(true, false),
     /** 403 REQUEST_LIMIT_EXCEEDED "ConcurrentRequests (Concurrent API Requests) Limit exceeded.". */
     CONCURRENT_REQUEST_LIMIT(true, false),
+    /** 408 Request Timeout with a plain-text body, as an HTTP proxy or edge server in front of the org sends. */
+    REQUEST_TIMEOUT(true, true),
     /** 500 UNKNOWN_EXCEPTION; on login 500 {"error":"unknown_error"}. */
     SERVER_ERROR(true, true),
     /** 401 INVALID_SESSION_ID whatever the token (even a fresh one). */

@@ -58,6 +58,8 @@ final class FaultPlayer {
     private void common(Fault fault, HttpServerRequest request, Runnable proceed) {
         switch (fault.kind()) {
             case SERVICE_UNAVAILABLE_HTML -> Responses.send(request.response(), 503, "text/html;charset=UTF-8", HTML_503);
+            case REQUEST_TIMEOUT -> Responses.send(request.response(), 408, "text/plain;charset=UTF-8",
+                    "Request Timeout");
             case CONNECTION_RESET -> reset(request.connection());
             case DELAY -> later(fault.delay().toMillis(), request, proceed);
             case HANG -> {

@@ -54,6 +54,16 @@ class FaultInjectionTest extends OneSimulatorPerClass {
     }
 
     @Test
+    void requestTimeoutIsA408InPlainText() throws Exception {
+        sim.faults().api(FaultKind.REQUEST_TIMEOUT, 1);
+        HttpResponse<String> response = client.get(LIMITS, token);
+        assertThat(response.statusCode()).isEqualTo(408);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+        assertThat(response.body()).isEqualTo("Request Timeout");
+        assertThat(client.get(LIMITS, token).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void statusFaults() throws Exception {
         sim.faults().api(FaultKind.TOO_MANY_REQUESTS, 1).api(FaultKind.REQUEST_LIMIT_EXCEEDED, 1)
                 .api(FaultKind.CONCURRENT_REQUEST_LIMIT, 1).api(FaultKind.SERVER_ERROR, 1).api(FaultKind.INVALID_SESSION, 1);

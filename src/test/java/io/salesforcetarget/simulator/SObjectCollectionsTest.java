@@ -220,6 +220,19 @@ class SObjectCollectionsTest extends OneSimulatorPerClass {
         assertThat(SimClient.errorCode(send("DELETE", COLLECTION + "?ids=" + ids, null))).isEqualTo("EXCEEDED_ID_LIMIT");
     }
 
+    /** 200 ids with their commas encoded (4,200 characters) are well within Salesforce's 16,384-byte URI. */
+    @Test
+    void aDeleteOf200IdsWithEncodedCommasIsAnswered() throws Exception {
+        StringBuilder ids = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            ids.append(i == 0 ? "" : "%2C").append(sim.store().insert("Account", java.util.Map.of("Name", "D" + i)).id());
+        }
+        HttpResponse<String> deleted = send("DELETE", COLLECTION + "?ids=" + ids + "&allOrNone=false", null);
+        assertThat(deleted.statusCode()).isEqualTo(200);
+        assertThat(SimClient.json(deleted)).hasSize(200).allSatisfy(result -> assertThat(result.get("success")
+                .asBoolean()).isTrue());
+    }
+
     @Test
     void malformedRequestsAreRefusedWhole() throws Exception {
         assertThat(SimClient.errorCode(send("POST", COLLECTION, "{\"records\":[{\"Name\":\"A\"}]}"))).isEqualTo("INVALID_TYPE");
