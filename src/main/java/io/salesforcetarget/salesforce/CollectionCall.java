@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,8 +24,9 @@ import io.salesforcetarget.settings.Coalescing;
  * delete 204 without body; upsert 201 {@code "created":true} or 200 {@code "created":false} (API 46.0+, which
  * collection upserts need anyway).</li>
  * <li>A record's failure gives the single call's error body, {@code [{"errorCode","message","fields"}]} (a
- * collection says {@code statusCode} for the code, and lists {@code fields} even when there are none), with the status Salesforce gives that error code on the
- * single resource: 404 for {@code NOT_FOUND} and {@code ENTITY_IS_DELETED}, 400 for every other code.</li>
+ * collection says {@code statusCode} for the code, and lists {@code fields} even when there are none, where a
+ * single call lists them only for errors of the save itself), with the status Salesforce gives that error code on
+ * the single resource: 404 for {@code NOT_FOUND} and {@code ENTITY_IS_DELETED}, 400 for every other code.</li>
  * </ul>
  */
 public final class CollectionCall {
@@ -35,6 +37,14 @@ public final class CollectionCall {
     /** The status of a single-resource call that fails with a given error code; 400 for any other code. */
     private static final Map<String, Integer> SINGLE_CALL_STATUS = Map.of("NOT_FOUND", 404,
             "ENTITY_IS_DELETED", 404);
+
+    /**
+     * The codes a single call gives before any record is saved, while it reads the request or looks for the record,
+     * and without {@code fields} when it names none. Every other code is an error of the save (a required field, a
+     * validation rule, a deleted record, ...), which a single call gives with its {@code fields} list, empty or not.
+     */
+    private static final Set<String> NO_EMPTY_FIELDS = Set.of("NOT_FOUND", "INVALID_FIELD", "JSON_PARSER_ERROR",
+            "INVALID_TYPE", "INVALID_FIELD_FOR_INSERT_UPDATE");
 
     /** What one write got: the status and body its own call would have got. */
     public record SingleAnswer(int status, byte[] body) {
@@ -117,7 +127,8 @@ public final class CollectionCall {
             ObjectNode single = errors.addObject();
             single.set("errorCode", error.path("statusCode"));
             single.set("message", error.path("message"));
-            if (!error.path("fields").isEmpty()) { // a single call names fields only when there are some
+            String code = error.path("statusCode").asText("");
+            if (error.has("fields") && !(error.get("fields").isEmpty() && NO_EMPTY_FIELDS.contains(code))) {
                 single.set("fields", error.get("fields"));
             }
         }

@@ -324,8 +324,8 @@ class CoalescingRouteTest extends CamelTestSupport {
                     JsonNode details = JSON.valueToTree(fault.details());
                     assertThat(details.get("statusCode").asInt()).isEqualTo(404);
                     assertThat(details.get("body")).isEqualTo(
-                            JSON.createArrayNode().add(JSON.createObjectNode().put("errorCode", "ENTITY_IS_DELETED")
-                                    .put("message", "entity is deleted")));
+                            readTree("[{\"errorCode\":\"ENTITY_IS_DELETED\",\"message\":\"entity is deleted\","
+                                    + "\"fields\":[]}]"));
                 });
         assertThat(results.get(1).getProperty(SalesforceExchange.COLLECTION_RECORDS)).isEqualTo(3);
     }

@@ -98,15 +98,32 @@ class CollectionCallTest {
                         + "\"message\":\"Required fields are missing: [Name]\",\"fields\":[\"Name\"]}]},"
                         + "{\"success\":false,\"errors\":[{\"statusCode\":\"ENTITY_IS_DELETED\",\"message\":\"gone\","
                         + "\"fields\":[]}]},"
-                        + "{\"success\":false,\"errors\":[{\"statusCode\":\"NOT_FOUND\",\"message\":\"none\"}]}]");
+                        + "{\"success\":false,\"errors\":[{\"statusCode\":\"NOT_FOUND\",\"message\":\"none\","
+                        + "\"fields\":[]}]}]");
         assertThat(failed.get(0).status()).isEqualTo(400);
         assertThat(text(failed.get(0).body())).isEqualTo("[{\"errorCode\":\"REQUIRED_FIELD_MISSING\","
                 + "\"message\":\"Required fields are missing: [Name]\",\"fields\":[\"Name\"]}]");
         assertThat(failed.get(1).status()).isEqualTo(404);
-        assertThat(text(failed.get(1).body())).as("no empty fields list, as a single call gives")
-                .isEqualTo("[{\"errorCode\":\"ENTITY_IS_DELETED\",\"message\":\"gone\"}]");
+        assertThat(text(failed.get(1).body())).as("an error of the delete itself: its fields, empty, as a single call")
+                .isEqualTo("[{\"errorCode\":\"ENTITY_IS_DELETED\",\"message\":\"gone\",\"fields\":[]}]");
         assertThat(failed.get(2).status()).isEqualTo(404);
-        assertThat(text(failed.get(2).body())).isEqualTo("[{\"errorCode\":\"NOT_FOUND\",\"message\":\"none\"}]");
+        assertThat(text(failed.get(2).body())).as("no such record: no fields, as a single call gives")
+                .isEqualTo("[{\"errorCode\":\"NOT_FOUND\",\"message\":\"none\"}]");
+    }
+
+    @Test
+    void anEmptyFieldsListIsLeftOutOnlyForTheErrorsASingleCallFindsBeforeTheSave() throws IOException {
+        List<CollectionWrite> two = List.of(write("PATCH", "sobjects/Account/" + A, "{\"Bogus\":1}"),
+                write("PATCH", "sobjects/Account/" + B, "{\"Phone\":\"x\"}"));
+        List<CollectionCall.SingleAnswer> failed = answers(two,
+                "[{\"success\":false,\"errors\":[{\"statusCode\":\"INVALID_FIELD\",\"message\":\"No such column\","
+                        + "\"fields\":[]}]},"
+                        + "{\"success\":false,\"errors\":[{\"statusCode\":\"FIELD_CUSTOM_VALIDATION_EXCEPTION\","
+                        + "\"message\":\"Phone must be digits\",\"fields\":[]}]}]");
+        assertThat(text(failed.get(0).body()))
+                .isEqualTo("[{\"errorCode\":\"INVALID_FIELD\",\"message\":\"No such column\"}]");
+        assertThat(text(failed.get(1).body())).isEqualTo("[{\"errorCode\":\"FIELD_CUSTOM_VALIDATION_EXCEPTION\","
+                + "\"message\":\"Phone must be digits\",\"fields\":[]}]");
     }
 
     @Test
