@@ -48,6 +48,7 @@ import io.salesforcetarget.server.EventWorkers;
 import io.salesforcetarget.server.GracefulShutdown;
 import io.salesforcetarget.server.ReadinessCheck;
 import io.salesforcetarget.server.RefusedBeforeTheRoute;
+import io.salesforcetarget.settings.Coalescing;
 import io.salesforcetarget.settings.EventStoreSettings;
 import io.salesforcetarget.settings.InvalidConfigurationException;
 import io.salesforcetarget.settings.Reliability;
@@ -62,13 +63,23 @@ public class TargetConfiguration implements CamelConfiguration {
     /** Registry name under which a shared {@link IdempotentRepository} replaces the in-memory one. */
     public static final String IDEMPOTENT_REPOSITORY = "eventIdempotentRepository";
 
+    /**
+     * The listener's platform threads, where events do not get virtual threads: {@link EventWorkers#PLATFORM_WORKERS},
+     * and with coalescing on one more for each record a collection call carries. An event waiting to share a
+     * collection call holds its thread (parked, using no CPU) until the call answers it: with 64 threads no call could
+     * carry more than 63 records, and a full one could never form while other calls are in flight with their events.
+     */
+    static int platformWorkers(Coalescing coalescing) {
+        return EventWorkers.PLATFORM_WORKERS + (coalescing.enabled() ? coalescing.maxRecords() : 0);
+    }
+
     @Override
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
         TargetSettings settings = TargetSettings.from(context);
         // The CloudEvents listener's Vert.x (camel-platform-http-main takes the one it finds here), closed when the
         // context stops, after the listener.
-        Vertx vertx = EventWorkers.vertx();
+        Vertx vertx = EventWorkers.vertx(platformWorkers(settings.coalescing()));
         context.getRegistry().bind("vertx", vertx);
         context.addService(new ServiceSupport() {
             @Override

@@ -18,7 +18,8 @@ import io.vertx.core.spi.ExecutorServiceFactory;
  * thread, and how many events are in flight is bounded by {@code SALESFORCE_MAX_CONCURRENT_CALLS} and the senders,
  * not by a pool. Vert.x's worker pool is replaced through its {@link ExecutorServiceFactory} service interface;
  * its other pools and event loops are as they were.</li>
- * <li>On Java 17, or with {@value #PLATFORM_PROPERTY}{@code =true}: {@value #PLATFORM_WORKERS} platform threads.</li>
+ * <li>On Java 17, or with {@value #PLATFORM_PROPERTY}{@code =true}: a pool of platform threads, of the size the
+ * caller gives ({@value #PLATFORM_WORKERS} and one more for each event that may wait to share a collection call).</li>
  * </ul>
  */
 public final class EventWorkers {
@@ -26,7 +27,7 @@ public final class EventWorkers {
     /** System property: keep the pool of platform threads on Java 21+ too. */
     public static final String PLATFORM_PROPERTY = "salesforce-target.platform-workers";
     /**
-     * The platform pool's size: Vert.x's default (20) capped throughput at 20 / Salesforce's latency, and more costs
+     * The platform pool's size for events that each hold their thread for one call: Vert.x's default (20) capped throughput at 20 / Salesforce's latency, and more costs
      * CPU on two cores.
      */
     public static final int PLATFORM_WORKERS = 64;
@@ -38,7 +39,15 @@ public final class EventWorkers {
 
     /** The listener's Vert.x, with virtual-thread workers where the runtime has them. */
     public static Vertx vertx() {
-        VertxOptions options = new VertxOptions().setWorkerPoolSize(PLATFORM_WORKERS);
+        return vertx(PLATFORM_WORKERS);
+    }
+
+    /**
+     * The listener's Vert.x, with virtual-thread workers where the runtime has them, else {@code platformWorkers}
+     * platform threads.
+     */
+    public static Vertx vertx(int platformWorkers) {
+        VertxOptions options = new VertxOptions().setWorkerPoolSize(platformWorkers);
         ThreadFactory virtualThreads = virtualThreads();
         VertxBuilder builder = new VertxBuilder(options);
         if (virtualThreads != null) {

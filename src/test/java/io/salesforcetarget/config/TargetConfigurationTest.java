@@ -10,6 +10,8 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.Test;
 
+import io.salesforcetarget.server.EventWorkers;
+import io.salesforcetarget.settings.Coalescing;
 import io.salesforcetarget.settings.Reliability;
 
 class TargetConfigurationTest {
@@ -37,6 +39,15 @@ class TargetConfigurationTest {
             assertThat(claims.remove("source 1000")).isTrue();
             assertThat(claims.add("source 1000")).as("a released key can be claimed again").isTrue();
         }
+    }
+
+    @Test
+    void withCoalescingOnAFullCollectionCallOfWaitingEventsHasPlatformThreadsBeyondTheEventsInCalls() {
+        assertThat(TargetConfiguration.platformWorkers(Coalescing.off())).isEqualTo(EventWorkers.PLATFORM_WORKERS);
+        assertThat(TargetConfiguration.platformWorkers(Coalescing.defaults()))
+                .isEqualTo(EventWorkers.PLATFORM_WORKERS + 200);
+        assertThat(TargetConfiguration.platformWorkers(new Coalescing(true, 50)))
+                .isEqualTo(EventWorkers.PLATFORM_WORKERS + 50);
     }
 
     @Test
