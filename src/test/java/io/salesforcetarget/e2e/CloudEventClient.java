@@ -20,11 +20,20 @@ public final class CloudEventClient {
     public static final String API_CALL = "io.triggermesh.salesforce.apicall";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final URI target;
 
     public CloudEventClient(String targetUrl) {
+        this(targetUrl, HttpClient.Version.HTTP_2);
+    }
+
+    /**
+     * @param version {@code HTTP_1_1}: a connection per request in flight, as a broker's pool has, rather than
+     *                every request on one HTTP/2 (h2c) connection, where the listener takes 100 streams at once
+     */
+    public CloudEventClient(String targetUrl, HttpClient.Version version) {
         this.target = URI.create(targetUrl);
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(version).build();
     }
 
     /** Binary mode: attributes in ce-* headers, the data as body. */

@@ -11,7 +11,12 @@ public final class Eventually {
     }
 
     public static void until(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        until(what, Duration.ofSeconds(5), condition);
+    }
+
+    /** For a condition that nothing can make false meanwhile, so that a slow machine only makes it later. */
+    public static void until(String what, Duration atMost, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + atMost.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting for: " + what);
