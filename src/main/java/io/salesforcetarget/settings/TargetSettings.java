@@ -47,7 +47,7 @@ public record TargetSettings(String clientId, String authServer, String username
         REPLY_SOURCE("events.reply-source", "EVENTS_REPLY_SOURCE", "salesforce-target"),
         RETRY_AFTER("events.retry-after-seconds", "EVENTS_RETRY_AFTER_SECONDS", "5"),
         CONNECT_TIMEOUT("salesforce.connect-timeout-ms", "SALESFORCE_CONNECT_TIMEOUT_MS", "5000"),
-        MAX_CONCURRENT("salesforce.max-concurrent-calls", "SALESFORCE_MAX_CONCURRENT_CALLS", "10"),
+        MAX_CONCURRENT("salesforce.max-concurrent-calls", "SALESFORCE_MAX_CONCURRENT_CALLS", "25"),
         POOL_WAIT("salesforce.pool-wait-ms", "SALESFORCE_POOL_WAIT_MS", "1000"),
         RETRY_ATTEMPTS("salesforce.retry.max-attempts", "SALESFORCE_RETRY_MAX_ATTEMPTS", "3"),
         RETRY_INITIAL_DELAY("salesforce.retry.initial-delay-ms", "SALESFORCE_RETRY_INITIAL_DELAY_MS", "200"),

@@ -92,7 +92,7 @@ class TargetSettingsTest {
         assertThat(Reliability.defaults()).isEqualTo(load().reliability());
         assertThat(Coalescing.defaults()).isEqualTo(load().coalescing());
         assertThat(EventStoreSettings.memory()).isEqualTo(load().eventStore());
-        assertThat(Reliability.defaults().maxConcurrentCalls()).isEqualTo(10);
+        assertThat(Reliability.defaults().maxConcurrentCalls()).isEqualTo(25);
         assertThat(EventStoreSettings.memory().claimLease()).isEqualTo(Duration.ofMinutes(5));
     }
 
