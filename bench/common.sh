@@ -55,13 +55,15 @@ wait_for_org() {
 }
 
 # target_env PORT: sets TARGET_ENV, the target's environment against the simulator: listener on 127.0.0.1:PORT,
+# SALESFORCE_MAX_CONCURRENT_CALLS from BENCH_MAX_CONCURRENT_CALLS (64 unless set: calls at once are the user's bound,
+# and the in-flight capacity runs set it to their highest number of clients),
 # health and metrics on a free loopback port, TARGET_MANAGEMENT_PORT (not 9876, which may be taken, or taken by
 # another target).
 target_env() {
   TARGET_MANAGEMENT_PORT=$(free_port)
   TARGET_ENV=(SALESFORCE_AUTH_CLIENT_ID="$CLIENT_ID" SALESFORCE_AUTH_SERVER="http://127.0.0.1:$SIM_PORT"
     SALESFORCE_AUTH_USER="$USER_NAME" SALESFORCE_AUTH_CERT_KEY_FILE="$(readlink -f "$OUT/key.pem")"
-    SALESFORCE_API_VERSION=v62.0 SALESFORCE_MAX_CONCURRENT_CALLS=64
+    SALESFORCE_API_VERSION=v62.0 SALESFORCE_MAX_CONCURRENT_CALLS="${BENCH_MAX_CONCURRENT_CALLS:-64}"
     PORT="$1" HOST=127.0.0.1 MANAGEMENT_PORT="$TARGET_MANAGEMENT_PORT" MANAGEMENT_HOST=127.0.0.1)
 }
 
