@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import io.cloudevents.CloudEvent;
 import org.apache.camel.main.Main;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -41,6 +42,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FaultInjectionIT extends TargetAgainstSimulatedOrg {
 
     private static final String GET_LIMITS = "{\"action\":\"GET\",\"resource\":\"limits\"}";
+    /**
+     * Threads of their own for what the tests run in the background. Not the common pool: on 2 cores it has one
+     * thread, which from Java 25 on CompletableFuture's async methods share, so a target run on it blocked every
+     * later request of the tests.
+     */
+    private final ExecutorService background = Executors.newCachedThreadPool();
+
+    @AfterAll
+    void stopBackground() {
+        background.shutdownNow();
+    }
 
     /** Binary or structured mode: every fault must behave the same in both. */
     enum Mode {
@@ -234,7 +246,7 @@ class FaultInjectionIT extends TargetAgainstSimulatedOrg {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, background);
         Eventually.until("the first delivery reached Salesforce", () -> salesforce.counters().inFlight() == 1);
         HttpResponse<byte[]> duplicate = Mode.STRUCTURED.send(client, id, create);
         assertThat(duplicate.statusCode()).isEqualTo(409);
@@ -270,7 +282,7 @@ class FaultInjectionIT extends TargetAgainstSimulatedOrg {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, background);
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest ready = HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + managementPort + "/observe/health/ready")).build();
@@ -284,7 +296,7 @@ class FaultInjectionIT extends TargetAgainstSimulatedOrg {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, background);
         Eventually.until("the event reached Salesforce", () -> salesforce.counters().inFlight() == 1);
 
         main.completed(); // what SIGTERM does
