@@ -30,7 +30,7 @@ final class Bench {
         Path out = Path.of(config.get("out"));
         rig.login(config);
         log("direct token obtained; seeding records");
-        Phase.run(rig, PathKind.DIRECT, 8, 0, 0, 0, Ids.SIZE, null);
+        Phase.seed(rig);
 
         // Long enough for C2 to finish compiling the hot paths of the target (it shares the two cores).
         log(String.format("warm-up: %.0f s through the target, %.0f s direct (c=32)", warmup, warmup / 3));

@@ -53,6 +53,11 @@ final class Phase {
         return new Phase(rig, path, concurrency, rate, warmup, seconds, count).run(count, progress);
     }
 
+    /** Creates records straight in the org (8 clients, {@link Ids#SIZE} events), for retrieves and updates. */
+    static void seed(Rig rig) throws Exception {
+        run(rig, PathKind.DIRECT, 8, 0, 0, 0, Ids.SIZE, null);
+    }
+
     private PhaseResult run(long count, LongConsumer progress) throws Exception {
         List<Samples> samples = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
