@@ -34,6 +34,7 @@ final class Soak {
         Files.createDirectories(out);
         rig.login(config);
         Phase.seed(rig);
+        TargetStart.await(config, rig);
         log("soak warm-up: 10 s through the target");
         Phase.run(rig, PathKind.TARGET, concurrency, 0, 10, 0.5, 0, null);
 
