@@ -11,17 +11,10 @@ import java.util.Locale;
  * 60); prints its table and writes the results. {@code bench/run --time-to-peak} runs it, and the AOT cache's training
  * run (load for the JIT's profiles and the classes it loads).
  */
-final class TimeToPeak {
-    final Config config;
-    final Rig rig;
-
-    TimeToPeak(Config config) {
-        this.config = config;
-        this.rig = new Rig(config);
-    }
-
+record TimeToPeak(Config config) {
     void run() throws Exception {
         double seconds = config.decimal("peak-seconds", 60);
+        Rig rig = new Rig(config);
         rig.login(config);
         Phase.seed(rig);
         Config started = TargetStart.await(config, rig);
