@@ -6,6 +6,9 @@
 # is short-lived objects: fewer, not longer, pauses), the serial collector (2 cores), a bounded code cache.
 RECOMMENDED_FLAGS="-Xms144m -Xmx144m -Xmn96m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k"
 TARGET_JVM_FLAGS=${TARGET_JVM_FLAGS-$RECOMMENDED_FLAGS}
+# The target's java (e.g. TARGET_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java); the simulator, the driver and
+# the tools run on the java on PATH.
+TARGET_JAVA=${TARGET_JAVA:-java}
 # The simulated org keeps 5,000 records per object (--max-records-per-type; the driver uses the last 1,024): with
 # the default 100,000 it held 250-400 MB, and its collections stopped it for 85-400 ms now and then, which showed
 # in both paths' tails (the direct path's p99 at half load once read 325 ms).
@@ -54,13 +57,13 @@ wait_for_org() {
   done
 }
 
-# target_env PORT: sets TARGET_ENV, the target's environment against the simulator: listener on 127.0.0.1:PORT,
-# SALESFORCE_MAX_CONCURRENT_CALLS from BENCH_MAX_CONCURRENT_CALLS (64 unless set: calls at once are the user's bound,
-# and the in-flight capacity runs set it to their highest number of clients),
-# health and metrics on a free loopback port, TARGET_MANAGEMENT_PORT (not 9876, which may be taken, or taken by
-# another target).
+# target_env PORT [MANAGEMENT_PORT]: sets TARGET_ENV, the target's environment against the simulator: listener on
+# 127.0.0.1:PORT, health and metrics on MANAGEMENT_PORT or else a free loopback port, TARGET_MANAGEMENT_PORT (not 9876,
+# which may be taken, or taken by another target); SALESFORCE_MAX_CONCURRENT_CALLS from BENCH_MAX_CONCURRENT_CALLS (64
+# unless set: calls at once are the user's bound, and the in-flight capacity runs set it to their highest number of
+# clients).
 target_env() {
-  TARGET_MANAGEMENT_PORT=$(free_port)
+  TARGET_MANAGEMENT_PORT=${2:-$(free_port)}
   TARGET_ENV=(SALESFORCE_AUTH_CLIENT_ID="$CLIENT_ID" SALESFORCE_AUTH_SERVER="http://127.0.0.1:$SIM_PORT"
     SALESFORCE_AUTH_USER="$USER_NAME" SALESFORCE_AUTH_CERT_KEY_FILE="$(readlink -f "$OUT/key.pem")"
     SALESFORCE_API_VERSION=v62.0 SALESFORCE_MAX_CONCURRENT_CALLS="${BENCH_MAX_CONCURRENT_CALLS:-64}"

@@ -32,7 +32,7 @@ final class AbComparison {
         // --rate R: each measured round is an open loop at R events/s (latency under a fixed load, e.g. GC
         // settings at half load) instead of a closed loop
         double rate = config.decimal("rate", 0);
-        Phase.run(a, PathKind.DIRECT, 8, 0, 0, 0, Ids.SIZE, null);
+        Phase.seed(a);
         log(String.format(Locale.ROOT, "warm-up: %.0f s each, c=%d", warmup, concurrency));
         for (int i = 0; i < 2; i++) {
             Phase.run(a, PathKind.TARGET, concurrency, 0, warmup / 2, 0.5, 0, null);

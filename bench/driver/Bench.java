@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code bench}: every concurrency level on every path (direct, target, and the bare proxy when there is one), then
- * an open loop at half the target's throughput at the reference level; prints the table and writes the results.
+ * {@code bench}: the time to peak of the cold target ({@code --peak-seconds}, the first part of its warm-up), every
+ * concurrency level on every path (direct, target, and the bare proxy when there is one), then an open loop at half
+ * the target's throughput at the reference level; prints the tables and writes the results.
  */
 final class Bench {
     final Config config;
@@ -27,14 +28,27 @@ final class Bench {
         double seconds = config.decimal("seconds", 10);
         double levelWarmup = config.decimal("level-warmup", 2);
         double warmup = config.decimal("warmup", 90);
+        double peakSeconds = config.decimal("peak-seconds", 0);
         Path out = Path.of(config.get("out"));
         rig.login(config);
         log("direct token obtained; seeding records");
-        Phase.run(rig, PathKind.DIRECT, 8, 0, 0, 0, Ids.SIZE, null);
+        Phase.seed(rig);
+        Config started = TargetStart.await(config, rig);
 
+        // The target is cold: its time to peak is the first part of its warm-up, which goes on at c=32 after it.
         // Long enough for C2 to finish compiling the hot paths of the target (it shares the two cores).
-        log(String.format("warm-up: %.0f s through the target, %.0f s direct (c=32)", warmup, warmup / 3));
-        check(Phase.run(rig, PathKind.TARGET, 32, 0, warmup, 0.5, 0, null), false);
+        ColdStart cold = null;
+        if (peakSeconds > 0) {
+            log(String.format("time to peak: %.0f s through the cold target, c=%d", peakSeconds,
+                    ColdStart.CONCURRENCY));
+            cold = ColdStart.measure(rig, started, peakSeconds);
+            check(cold.phase(), false);
+        }
+        log(String.format("warm-up: %.0f s through the target, %.0f s direct (c=32)", Math.max(0, warmup - peakSeconds),
+                warmup / 3));
+        if (warmup > peakSeconds) {
+            check(Phase.run(rig, PathKind.TARGET, 32, 0, warmup - peakSeconds, 0.5, 0, null), false);
+        }
         check(Phase.run(rig, PathKind.DIRECT, 32, 0, warmup / 3, 0.5, 0, null), false);
         // each level and the half load measure these paths, in this order (the report reads them so)
         List<PathKind> paths = rig.proxyPort > 0 ? List.of(PathKind.DIRECT, PathKind.TARGET, PathKind.PROXY)
@@ -83,7 +97,7 @@ final class Bench {
             jcmd(rig.targetPid, "JVMTI.agent_load", profilerLib,
                     "\"stop,file=" + config.get("profile-file") + ",collapsed\"");
         }
-        Report report = new Report(rows, half, config);
+        Report report = new Report(rows, half, cold, started);
         report.write(out);
         System.out.println(report.table());
     }

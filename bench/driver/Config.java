@@ -1,11 +1,30 @@
 package bench.driver;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 /** The command line after the command: {@code --name value} pairs. */
 final class Config {
     private final Map<String, String> options = new HashMap<>();
+
+    private Config(Map<String, String> options) {
+        this.options.putAll(options);
+    }
+
+    /** These options and those of {@code file}, one {@code name value} per line (its own win). */
+    Config with(Path file) throws IOException {
+        Config more = new Config(options);
+        for (String line : Files.readAllLines(file)) {
+            String[] option = line.strip().split(" ", 2);
+            if (option.length == 2) {
+                more.options.put(option[0], option[1]);
+            }
+        }
+        return more;
+    }
 
     Config(String[] args) {
         for (int i = 1; i < args.length; i++) {

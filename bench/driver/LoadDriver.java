@@ -19,8 +19,9 @@ import java.util.List;
  * create, one retrieve and one update per three events; {@code writes}, creates and updates only.
  *
  * <p>Commands: {@code bench} ({@link Bench}: every concurrency level, every path, then the half-load latency run),
- * {@code soak} ({@link Soak}: N events through the target, heap after a full GC along the way) and {@code ab}
- * ({@link AbComparison}: two targets in alternation).
+ * {@code soak} ({@link Soak}: N events through the target, heap after a full GC along the way), {@code ab}
+ * ({@link AbComparison}: two targets in alternation) and {@code peak} ({@link TimeToPeak}: how long a cold target
+ * takes to its steady throughput, which {@code bench} measures too, first).
  */
 public final class LoadDriver {
 
@@ -31,7 +32,7 @@ public final class LoadDriver {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: LoadDriver bench|soak|ab --option value ...");
+            System.err.println("usage: LoadDriver bench|soak|ab|peak --option value ...");
             System.exit(2);
         }
         Config config = new Config(args);
@@ -39,6 +40,7 @@ public final class LoadDriver {
             case "bench" -> new Bench(config).run();
             case "soak" -> new Soak(config).run();
             case "ab" -> new AbComparison(config).run();
+            case "peak" -> new TimeToPeak(config).run();
             default -> {
                 System.err.println("unknown command " + args[0]);
                 System.exit(2);

@@ -2,6 +2,7 @@ package bench.driver;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.function.LongConsumer;
 /**
  * One phase of load on one path: {@code concurrency} closed-loop clients (or, with {@code rate > 0}, an open loop at
  * that many events/s, latency counted from each event's scheduled time) for {@code warmup} unmeasured seconds and
- * then {@code seconds} measured ones, or, with {@code count > 0}, until that many events are done.
+ * then {@code seconds} measured ones, or, with {@code count > 0}, until that many events are done. A timed phase
+ * ({@link #timed}) also counts the events answered in each second, for the time to peak.
  */
 final class Phase {
     private final Rig rig;
@@ -34,8 +36,11 @@ final class Phase {
     private final long measureFrom;
     private final long end;
     private final long interval;
+    /** Successful events by the second (from the start) they were answered in; null unless timed. */
+    private final LongAdder[] perSecond;
 
-    private Phase(Rig rig, PathKind path, int concurrency, double rate, double warmup, double seconds, long count) {
+    private Phase(Rig rig, PathKind path, int concurrency, double rate, double warmup, double seconds, long count,
+                  boolean timed) {
         this.rig = rig;
         this.path = path;
         this.concurrency = concurrency;
@@ -46,11 +51,28 @@ final class Phase {
         this.measureFrom = start + (long) (warmup * 1e9);
         this.end = count > 0 ? Long.MAX_VALUE : measureFrom + (long) (seconds * 1e9);
         this.interval = rate > 0 ? (long) (1e9 / rate) : 0;
+        this.perSecond = timed ? new LongAdder[(int) Math.ceil(seconds)] : null;
+        if (timed) {
+            Arrays.setAll(perSecond, i -> new LongAdder());
+        }
     }
 
     static PhaseResult run(Rig rig, PathKind path, int concurrency, double rate, double warmup, double seconds,
                            long count, LongConsumer progress) throws Exception {
-        return new Phase(rig, path, concurrency, rate, warmup, seconds, count).run(count, progress);
+        return new Phase(rig, path, concurrency, rate, warmup, seconds, count, false).run(count, progress);
+    }
+
+    /** Creates records straight in the org (8 clients, {@link Ids#SIZE} events), for retrieves and updates. */
+    static void seed(Rig rig) throws Exception {
+        run(rig, PathKind.DIRECT, 8, 0, 0, 0, Ids.SIZE, null);
+    }
+
+    /**
+     * {@code concurrency} closed-loop clients for {@code seconds}, all measured, counting the successful events
+     * answered in each second ({@link PhaseResult#eventsPerSecond}).
+     */
+    static PhaseResult timed(Rig rig, PathKind path, int concurrency, double seconds) throws Exception {
+        return new Phase(rig, path, concurrency, 0, 0, seconds, 0, true).run(0, null);
     }
 
     private PhaseResult run(long count, LongConsumer progress) throws Exception {
@@ -130,6 +152,9 @@ final class Phase {
         result.targetPeakRssMiB = proc.memoryMiB(rig.targetPid, "VmHWM");
         result.targetRssMiB = peakRss;
         result.errorSamples.addAll(errorSamples);
+        if (perSecond != null) {
+            result.eventsPerSecond = Arrays.stream(perSecond).mapToLong(LongAdder::sum).toArray();
+        }
         return result;
     }
 
@@ -174,6 +199,9 @@ final class Phase {
                     }
                 } else {
                     mine.add(done - scheduled);
+                    if (perSecond != null) {
+                        perSecond[(int) Math.min(perSecond.length - 1, (done - start) / 1_000_000_000L)].increment();
+                    }
                 }
             }
         }

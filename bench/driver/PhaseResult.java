@@ -30,6 +30,8 @@ final class PhaseResult {
     double ownP50 = Double.NaN;
     double ownP99 = Double.NaN;
     final List<String> errorSamples = new ArrayList<>();
+    /** Successful events answered in each second of a timed phase ({@link Phase#timed}); null otherwise. */
+    long[] eventsPerSecond;
 
     double perThousand(double cpu) {
         return stats.count() == 0 ? 0 : cpu / stats.count() * 1000;

@@ -4,25 +4,43 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The tables of a {@code bench} run (printed, and table.md) and its results.csv and results.json. */
+/**
+ * The tables of a {@code bench} or {@code peak} run (printed, and table.md) and its results.csv and results.json
+ * (and time-to-peak.csv, the cold target's events per second).
+ */
 final class Report {
     final List<PhaseResult[]> rows;
     final PhaseResult[] half;
+    /** The time to peak; null when not measured. */
+    final ColdStart cold;
     final Config config;
 
-    Report(List<PhaseResult[]> rows, PhaseResult[] half, Config config) {
+    Report(List<PhaseResult[]> rows, PhaseResult[] half, ColdStart cold, Config config) {
         this.rows = rows;
         this.half = half;
+        this.cold = cold;
         this.config = config;
     }
 
     String table() {
         StringBuilder t = new StringBuilder();
+        if (!rows.isEmpty()) {
+            levelTables(t);
+        }
+        if (cold != null) {
+            t.append(t.length() == 0 ? "" : "\n\n").append(ColdStart.tableHeader()).append(cold.tableRow())
+                    .append('\n').append(cold.notes());
+        }
+        return t.toString();
+    }
+
+    private void levelTables(StringBuilder t) {
         t.append("| clients | direct ev/s | target ev/s | target/direct | direct p50 / p99 / max ms "
                 + "| target p50 / p99 / max ms | added p50 / p99 ms | in the target p50 / p99 ms "
                 + "| logins per 10k | errors | target peak RSS MiB | target CPU s per 1k ev |\n");
@@ -49,13 +67,21 @@ final class Report {
         if (rows.stream().allMatch(row -> row.length == 3)) {
             t.append("\n\n").append(proxyTable());
         }
-        String startup = config.get("startup-ms", "");
-        if (!startup.isEmpty()) {
-            t.append("\nTarget start to ready: ").append(startup).append(" ms (median of 3 starts, fastest ")
-                    .append(config.get("startup-min-ms", "?")).append(" ms) with the class-data archive, ")
-                    .append(config.get("startup-no-cds-ms", "?")).append(" ms without.");
+        long[] startups = startups();
+        if (startups.length > 0) {
+            t.append(String.format(Locale.ROOT, "%nTarget start to ready: %d ms (median of %d starts, fastest %d ms) ",
+                    startups[(startups.length - 1) / 2], startups.length, startups[0]))
+                    .append(config.get("class-data-label", "with the class-data archive"));
+            String without = config.get("startup-no-cds-ms", "");
+            t.append(without.isEmpty() ? "." : ", " + without + " ms without (the training run).");
         }
-        return t.toString();
+    }
+
+    /** The target's start to ready in each start ({@code --startups-ms 2100,2250,2180}), in ms, sorted. */
+    private long[] startups() {
+        String list = config.get("startups-ms", "");
+        return list.isEmpty() ? new long[0]
+                : Arrays.stream(list.split(",")).mapToLong(Long::parseLong).sorted().toArray();
     }
 
     private static String line(String label, PhaseResult d, PhaseResult x) {
@@ -111,6 +137,9 @@ final class Report {
                 + "own_p50_ms_at_most,own_p99_ms_at_most,api_calls_per_1k\n");
         List<Map<String, Object>> phases = new ArrayList<>();
         List<PhaseResult> all = new ArrayList<>();
+        if (cold != null) {
+            all.add(cold.phase());
+        }
         for (PhaseResult[] row : rows) {
             all.addAll(List.of(row));
         }
@@ -118,7 +147,7 @@ final class Report {
             all.addAll(List.of(half));
         }
         for (PhaseResult r : all) {
-            String kind = r.rate > 0 ? "half-load" : "level";
+            String kind = r.eventsPerSecond != null ? "time-to-peak" : r.rate > 0 ? "half-load" : "level";
             Stats s = r.stats;
             csv.append(String.format(Locale.ROOT, "%s,%s,%d,%.0f,%d,%.3f,%.1f,%.3f,%.3f,%.3f,%.3f,%.3f,%d,%d,%.2f,%.4f,%.4f,%.4f,%.4f,%.1f,%.1f,%.1f,%.3f,%.3f,%.1f%n",
                     kind, r.path, r.concurrency, r.rate, s.count(), s.seconds(), s.perSecond(), s.p50(), s.p99(),
@@ -159,12 +188,24 @@ final class Report {
             phases.add(o);
         }
         Map<String, Object> meta = new LinkedHashMap<>();
-        for (String key : List.of("startup-ms", "startup-min-ms", "startup-no-cds-ms", "machine", "target-jvm-flags", "commit", "date", "proxy-label")) {
+        long[] startups = startups();
+        meta.put("startup-ms", startups.length == 0 ? "" : Long.toString(startups[(startups.length - 1) / 2]));
+        meta.put("startup-min-ms", startups.length == 0 ? "" : Long.toString(startups[0]));
+        for (String key : List.of("startup-no-cds-ms", "machine", "target-jvm-flags", "target-runtime", "commit", "date",
+                "proxy-label")) {
             meta.put(key, config.get(key, ""));
         }
         Files.writeString(dir.resolve("results.csv"), csv);
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("meta", meta);
+        if (cold != null) {
+            results.put("timeToPeak", cold.json());
+            StringBuilder series = new StringBuilder("second,events\n");
+            for (int i = 0; i < cold.phase().eventsPerSecond.length; i++) {
+                series.append(i).append(',').append(cold.phase().eventsPerSecond[i]).append('\n');
+            }
+            Files.writeString(dir.resolve("time-to-peak.csv"), series);
+        }
         results.put("phases", phases);
         Json.write(dir.resolve("results.json"), results);
         Files.writeString(dir.resolve("table.md"), table() + "\n");

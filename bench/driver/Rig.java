@@ -22,7 +22,8 @@ final class Rig {
     final String targetHost = "127.0.0.1";
     final int targetPort;
     final int simPort;
-    final long targetPid;
+    /** Set again when the driver was ready before the target started ({@link TargetStart}). */
+    long targetPid;
     final long simPid;
     /** The bare reverse proxy in front of the simulator (bench/run --bare-proxy); 0 when there is none. */
     final int proxyPort;

@@ -33,7 +33,8 @@ final class Soak {
         Path out = Path.of(config.get("out"));
         Files.createDirectories(out);
         rig.login(config);
-        Phase.run(rig, PathKind.DIRECT, 8, 0, 0, 0, Ids.SIZE, null);
+        Phase.seed(rig);
+        TargetStart.await(config, rig);
         log("soak warm-up: 10 s through the target");
         Phase.run(rig, PathKind.TARGET, concurrency, 0, 10, 0.5, 0, null);
 
