@@ -20,8 +20,9 @@ import java.util.List;
  *
  * <p>Commands: {@code bench} ({@link Bench}: every concurrency level, every path, then the half-load latency run),
  * {@code soak} ({@link Soak}: N events through the target, heap after a full GC along the way), {@code ab}
- * ({@link AbComparison}: two targets in alternation) and {@code peak} ({@link TimeToPeak}: how long a cold target
- * takes to its steady throughput, which {@code bench} measures too, first).
+ * ({@link AbComparison}: two targets in alternation), {@code peak} ({@link TimeToPeak}: how long a cold target
+ * takes to its steady throughput, which {@code bench} measures too, first) and {@code load} ({@link Load}: N events
+ * through the target, nothing measured: the container image's training run).
  */
 public final class LoadDriver {
 
@@ -32,7 +33,7 @@ public final class LoadDriver {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: LoadDriver bench|soak|ab|peak --option value ...");
+            System.err.println("usage: LoadDriver bench|soak|ab|peak|load --option value ...");
             System.exit(2);
         }
         Config config = new Config(args);
@@ -41,6 +42,7 @@ public final class LoadDriver {
             case "soak" -> new Soak(config).run();
             case "ab" -> new AbComparison(config).run();
             case "peak" -> new TimeToPeak(config).run();
+            case "load" -> Load.run(config);
             default -> {
                 System.err.println("unknown command " + args[0]);
                 System.exit(2);
