@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The container image tarball of {@code mvn -Pimage package} (OCI layout, built by Jib without a daemon): its
+ * The container image tarball of {@code mvn -Pimage verify} (OCI layout, built by Jib without a daemon): its
  * configuration, its files, and, where this machine allows (root, util-linux unshare), a run of the image's
  * entrypoint in its own root filesystem, as its user, the way a container runtime starts it.
  * Skipped unless the build ran with {@code -Pimage} (which sets the system property {@code image.tarball}).
@@ -42,6 +42,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class ContainerImageIT {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The AOT cache the image's entrypoint names, written by the build's training run of the image. */
+    private static final String AOT_CACHE = "/app/salesforce-target.aot";
 
     @TempDir
     static Path work;
@@ -77,9 +79,12 @@ class ContainerImageIT {
 
     @Test
     void theEntrypointRunsTheApplicationWithJvmFlagsForContainers() {
+        // Without root and unshare the build cannot write the cache, and the entrypoint names none (-Xshare:auto is
+        // the default).
+        String cache = canRunTheImage() ? "-XX:AOTCache=" + AOT_CACHE : "-Xshare:auto";
         assertThat(texts(config.get("config").get("Entrypoint"))).containsExactly("java",
                 "-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8",
-                "-XX:SharedArchiveFile=/app/salesforce-target.jsa", "-cp", "@/app/jib-classpath-file",
+                "--sun-misc-unsafe-memory-access=allow", cache, "-cp", "@/app/jib-classpath-file",
                 "io.salesforcetarget.Application");
         assertThat(texts(config.get("config").get("Env"))).contains("PATH=/opt/java/bin:/usr/bin:/bin",
                 "JAVA_HOME=/opt/java");
@@ -87,16 +92,15 @@ class ContainerImageIT {
         assertThat(config.get("os").asText()).isEqualTo("linux");
         assertThat(entries.get("opt/java/bin/java")).startsWith("-rwxr-xr-x 0/0");
         assertThat(entries).containsKey("app/jib-classpath-file");
-        assertThat(entries.keySet()).as("the application as one jar: a class-data archive takes no class folders")
+        assertThat(entries.keySet()).as("the application as one jar: an AOT cache takes no class folders")
                 .anyMatch(path -> path.matches("app/classpath/salesforce-target-.*\\.jar"))
                 .noneMatch(path -> path.startsWith("app/classes/"));
     }
 
     @Test
-    void shipsTheClassDataArchiveItsOwnJvmWrote() {
-        assumeTrue(canRunTheImage(), "the archive is written by running the image: root and util-linux unshare");
-        assertThat(entries.get("app/salesforce-target.jsa")).as("root's, read-only for the user").startsWith("-rw-r--r-- 0/0");
-        assertThat(entries).as("the base archive it builds on").containsKey("opt/java/lib/server/classes.jsa");
+    void shipsTheAotCacheItsOwnJvmWrote() {
+        assumeTrue(canRunTheImage(), "the cache is written by running the image: root and util-linux unshare");
+        assertThat(entries.get(AOT_CACHE.substring(1))).as("root's, read-only for the user").startsWith("-rw-r--r-- 0/0");
     }
 
     @Test
@@ -121,9 +125,14 @@ class ContainerImageIT {
     }
 
     @Test
-    void carriesTheJavaRuntimeItsLibrariesTrustedCertificatesAndTheRoutes() throws Exception {
+    void carriesAJava25RuntimeItsLibrariesTrustedCertificatesAndTheRoutes() throws Exception {
+        assertThat(Files.readAllLines(extracted("opt/java/release")))
+                .as("the runtime measured for it: virtual threads per event, the AOT cache")
+                .anyMatch(line -> line.matches("JAVA_VERSION=\"25(\\..*)?\""));
         assertThat(entries).containsKeys("lib64/ld-linux-x86-64.so.2", "lib/x86_64-linux-gnu/libc.so.6",
-                "lib/x86_64-linux-gnu/libz.so.1", "opt/java/lib/server/libjvm.so");
+                "lib/x86_64-linux-gnu/libm.so.6", "opt/java/lib/server/libjvm.so");
+        assertThat(entries).as("the default class-data archive, for a JVM without the AOT cache")
+                .containsKey("opt/java/lib/server/classes.jsa");
         String applicationJar = entries.keySet().stream()
                 .filter(path -> path.matches("app/classpath/salesforce-target-.*\\.jar")).findFirst().orElseThrow();
         try (ZipFile jar = new ZipFile(extracted(applicationJar).toFile())) {
@@ -154,9 +163,9 @@ class ContainerImageIT {
                 "--wd", config.get("config").get("WorkingDir").asText(), "--user", user[0] + ":" + user[1]));
         command.addAll(texts(config.get("config").get("Env")));
         command.addAll(List.of("PORT=" + port, "HOST=127.0.0.1", "EXAMPLE_NEW_ACCOUNT_ENABLED=true",
-                // The class-data archive must map (-Xshare:on: the JVM stops otherwise), so it matches the image's
-                // own JVM and class path, and the image starts with it.
-                "JAVA_TOOL_OPTIONS=-Xshare:on", "--"));
+                // The AOT cache must be used (-XX:AOTMode=on: the JVM stops otherwise), so it matches the image's own
+                // JVM and class path, and the image starts with it.
+                "JAVA_TOOL_OPTIONS=-XX:AOTMode=on", "--"));
         command.addAll(texts(config.get("config").get("Entrypoint")));
         command.add("--simulator");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -182,6 +191,8 @@ class ContainerImageIT {
             List<String> javaUids = container.descendants().filter(p -> p.info().command().orElse("").endsWith("java"))
                     .map(p -> uidOf(p.pid())).toList();
             assertThat(javaUids).containsExactly(user[0]);
+            assertThat(output).as("no warning of the JDK's at start (sun.misc.Unsafe, the AOT cache)")
+                    .noneMatch(line -> line.startsWith("WARNING") || line.contains("[aot]"));
         } finally {
             // SIGTERM to the entrypoint, as a runtime stops a container (unshare itself does not pass it on).
             container.descendants().filter(p -> p.info().command().orElse("").endsWith("java"))
