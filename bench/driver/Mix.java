@@ -11,7 +11,7 @@ enum Mix {
     DEFAULT(Operation.CREATE, Operation.RETRIEVE, Operation.UPDATE),
     /**
      * Create and update bursts: {@code POST sobjects/Account} and {@code PATCH sobjects/Account/{id}} of an id created
-     * before, alternately (what coalescing into sObject Collections is for, issue 14).
+     * before, alternately (what coalescing into sObject Collections is for).
      */
     WRITES(Operation.CREATE, Operation.UPDATE);
 
