@@ -37,11 +37,6 @@ public final class EventWorkers {
     private EventWorkers() {
     }
 
-    /** The listener's Vert.x, with virtual-thread workers where the runtime has them. */
-    public static Vertx vertx() {
-        return vertx(PLATFORM_WORKERS);
-    }
-
     /**
      * The listener's Vert.x, with virtual-thread workers where the runtime has them, else {@code platformWorkers}
      * platform threads.

@@ -30,7 +30,7 @@ class EventWorkersTest {
 
     @Test
     void eachEventGetsAVirtualThreadWhereTheRuntimeHasThem() throws Exception {
-        vertx = EventWorkers.vertx();
+        vertx = EventWorkers.vertx(EventWorkers.PLATFORM_WORKERS);
 
         Thread thread = eventThread();
 
@@ -42,7 +42,7 @@ class EventWorkersTest {
     @Test
     void thePlatformPoolCanBeKept() throws Exception {
         System.setProperty(EventWorkers.PLATFORM_PROPERTY, "true");
-        vertx = EventWorkers.vertx();
+        vertx = EventWorkers.vertx(EventWorkers.PLATFORM_WORKERS);
 
         assertThat(EventWorkers.virtual()).isFalse();
         assertThat(eventThread().getName()).startsWith("vert.x-worker-thread-");
