@@ -5,9 +5,7 @@ import static io.salesforcetarget.e2e.CloudEventClient.dataOf;
 import static io.salesforcetarget.e2e.CloudEventClient.replyOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,8 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
@@ -52,8 +48,6 @@ import io.salesforcetarget.simulator.SimulatorConfig;
 class CoalescedCallIT extends TargetAgainstSimulatedOrg {
 
     private static final int RETRY_AFTER_SECONDS = 3;
-    private static final Pattern COLLECTION_CALLS = Pattern.compile(
-            "(?m)^salesforce_target_salesforce_calls_total\\{kind=\"collection\"} (\\S+)$");
 
     private ExecutorService senders;
 
@@ -64,16 +58,10 @@ class CoalescedCallIT extends TargetAgainstSimulatedOrg {
 
     @Override
     protected Map<String, String> settings() {
-        return Map.ofEntries(
-                Map.entry("salesforce.api-version", "v62.0"),
-                Map.entry("salesforce.max-concurrent-calls", "1"),
-                Map.entry("salesforce.pool-wait-ms", "60000"),
-                Map.entry("salesforce.retry.max-attempts", "3"),
-                Map.entry("salesforce.retry.initial-delay-ms", "20"),
-                Map.entry("salesforce.retry.max-delay-ms", "100"),
-                Map.entry("salesforce.retry.budget-ms", "5000"),
-                Map.entry("salesforce.login-min-interval-ms", "1"),
-                Map.entry("events.retry-after-seconds", String.valueOf(RETRY_AFTER_SECONDS)));
+        return quickRetries(Map.of(
+                "salesforce.max-concurrent-calls", "1",
+                "salesforce.pool-wait-ms", "60000",
+                "events.retry-after-seconds", String.valueOf(RETRY_AFTER_SECONDS)));
     }
 
     @BeforeAll
@@ -167,8 +155,7 @@ class CoalescedCallIT extends TargetAgainstSimulatedOrg {
     }
 
     private List<RecordedRequest> collectionCalls() {
-        return salesforce.recordedRequests().stream()
-                .filter(request -> request.path().endsWith("/composite/sobjects")).toList();
+        return SimulatedOrg.collectionCalls(salesforce);
     }
 
     private static String category(HttpResponse<byte[]> response) {
@@ -180,10 +167,8 @@ class CoalescedCallIT extends TargetAgainstSimulatedOrg {
     }
 
     private double collectionCallsMetric() throws Exception {
-        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(target.metricsUrl()))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher matcher = COLLECTION_CALLS.matcher(metrics);
-        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+        return RunningTarget.metric(HttpClient.newHttpClient(), target.metricsUrl(),
+                "salesforce_target_salesforce_calls_total{kind=\"collection\"}").orElse(0);
     }
 
     // ---- a poison record among 199 good ones ---------------------------------------------------------------------

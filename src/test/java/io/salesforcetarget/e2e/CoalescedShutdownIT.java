@@ -22,8 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,8 +42,6 @@ import io.salesforcetarget.simulator.SalesforceSimulator;
 class CoalescedShutdownIT {
 
     private static final int WRITES = 50;
-    private static final Pattern WAITING_WRITES = Pattern.compile(
-            "(?m)^salesforce_target_coalescing_waiting_writes(?:\\{[^}]*})? (\\S+)$");
 
     private SimulatedOrg org;
     private SalesforceSimulator salesforce;
@@ -102,8 +98,7 @@ class CoalescedShutdownIT {
                         + "{\"Name\":\"" + run + " " + i + "\"}}";
                 writes.add(senders.submit(() -> sender.sendBinary(API_CALL, data)));
             }
-            HttpRequest metrics = HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + management + "/observe/metrics")).build();
+            String metrics = "http://127.0.0.1:" + management + "/observe/metrics";
             Eventually.until("all " + WRITES + " writes wait", Duration.ofSeconds(60),
                     () -> waitingWrites(http, metrics) == WRITES);
             releaseHolder.complete(null);
@@ -145,14 +140,14 @@ class CoalescedShutdownIT {
     }
 
     private List<RecordedRequest> collectionCalls() {
-        return salesforce.recordedRequests().stream()
-                .filter(request -> request.path().endsWith("/composite/sobjects")).toList();
+        return SimulatedOrg.collectionCalls(salesforce);
     }
 
-    private static int waitingWrites(HttpClient http, HttpRequest metrics) {
+    /** The writes waiting for the next collection call, or -1 while the metrics page does not say. */
+    private static int waitingWrites(HttpClient http, String metricsUrl) {
         try {
-            Matcher matcher = WAITING_WRITES.matcher(http.send(metrics, HttpResponse.BodyHandlers.ofString()).body());
-            return matcher.find() ? (int) Double.parseDouble(matcher.group(1)) : -1;
+            return (int) RunningTarget.metric(http, metricsUrl, "salesforce_target_coalescing_waiting_writes")
+                    .orElse(-1);
         } catch (Exception e) {
             return -1;
         }

@@ -75,16 +75,10 @@ class FaultInjectionIT extends TargetAgainstSimulatedOrg {
 
     @Override
     protected Map<String, String> settings() {
-        return Map.ofEntries(
-                Map.entry("salesforce.api-version", "v62.0"),
-                Map.entry("salesforce.request-timeout-ms", "1000"),
-                Map.entry("salesforce.pool-wait-ms", "10000"),
-                Map.entry("salesforce.retry.max-attempts", "3"),
-                Map.entry("salesforce.retry.initial-delay-ms", "20"),
-                Map.entry("salesforce.retry.max-delay-ms", "100"),
-                Map.entry("salesforce.retry.budget-ms", "5000"),
-                Map.entry("salesforce.login-min-interval-ms", "1"),
-                Map.entry("events.retry-after-seconds", "3"));
+        return quickRetries(Map.of(
+                "salesforce.request-timeout-ms", "1000",
+                "salesforce.pool-wait-ms", "10000",
+                "events.retry-after-seconds", "3"));
     }
 
     private int requestsSalesforceSaw() {

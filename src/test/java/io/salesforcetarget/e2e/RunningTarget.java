@@ -2,10 +2,14 @@ package io.salesforcetarget.e2e;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
@@ -86,6 +90,18 @@ public final class RunningTarget implements AutoCloseable {
         } catch (Exception e) {
             return -1;
         }
+    }
+
+    /**
+     * The value of one series on a metrics page, {@code name{labels}} exactly as Prometheus prints it; empty when
+     * the page does not have it (yet).
+     */
+    static OptionalDouble metric(HttpClient http, String metricsUrl, String series)
+            throws IOException, InterruptedException {
+        String page = http.send(HttpRequest.newBuilder(URI.create(metricsUrl)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher value = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(page);
+        return value.find() ? OptionalDouble.of(Double.parseDouble(value.group(1))) : OptionalDouble.empty();
     }
 
     public static int freePort() throws IOException {

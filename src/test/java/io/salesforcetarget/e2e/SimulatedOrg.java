@@ -2,10 +2,12 @@ package io.salesforcetarget.e2e;
 
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import io.salesforcetarget.simulator.KeyPairs;
+import io.salesforcetarget.simulator.RecordedRequest;
 import io.salesforcetarget.simulator.SalesforceSimulator;
 import io.salesforcetarget.simulator.SimulatorConfig;
 
@@ -73,6 +75,12 @@ public final class SimulatedOrg implements AutoCloseable {
                 "SALESFORCE_AUTH_SERVER", salesforce.baseUrl(),
                 "SALESFORCE_AUTH_USER", USER,
                 "SALESFORCE_AUTH_CERT_KEY", KeyPairs.pkcs8Pem(keys.getPrivate()));
+    }
+
+    /** The sObject Collections calls among the REST calls {@code salesforce} recorded, in order. */
+    public static List<RecordedRequest> collectionCalls(SalesforceSimulator salesforce) {
+        return salesforce.recordedRequests().stream()
+                .filter(request -> request.path().endsWith("/composite/sobjects")).toList();
     }
 
     /** A healthy org again: no armed faults, no recorded requests. */

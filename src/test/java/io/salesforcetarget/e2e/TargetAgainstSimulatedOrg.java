@@ -27,6 +27,20 @@ public abstract class TargetAgainstSimulatedOrg {
     /** The target's settings beyond the login (client id, server, user and key are set). */
     protected abstract Map<String, String> settings();
 
+    /**
+     * Retries quick enough for a test to see each failure class: 3 attempts from 20 ms, at most 100 ms apart, within
+     * 5 s, and a new login allowed at once; API version v62.0. A test's {@link #settings()} adds its own on top.
+     */
+    protected static Map<String, String> quickRetries(Map<String, String> more) {
+        return RunningTarget.with(Map.of(
+                "salesforce.api-version", "v62.0",
+                "salesforce.retry.max-attempts", "3",
+                "salesforce.retry.initial-delay-ms", "20",
+                "salesforce.retry.max-delay-ms", "100",
+                "salesforce.retry.budget-ms", "5000",
+                "salesforce.login-min-interval-ms", "1"), more);
+    }
+
     /** The org, with the key, client id and user set; as it is unless a class needs more. */
     protected SimulatorConfig.Builder org(SimulatorConfig.Builder org) {
         return org;
