@@ -33,6 +33,9 @@ final class Bench {
         rig.login(config);
         log("direct token obtained; seeding records");
         Phase.seed(rig);
+        if (peakSeconds > 0) {
+            ColdStart.warmRig(rig, config);
+        }
         Config started = TargetStart.await(config, rig);
 
         // The target is cold: its time to peak is the first part of its warm-up, which goes on at c=32 after it.

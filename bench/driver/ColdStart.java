@@ -14,6 +14,19 @@ record ColdStart(PhaseResult phase, Ramp ramp, double startToReadySeconds, doubl
                  String runtime) {
     static final int CONCURRENCY = 64;
 
+    /**
+     * Warms the rig before the target starts: {@code --rig-warmup S} seconds (default 20) of the mix straight to the
+     * org at {@link #CONCURRENCY}. The simulator and this driver are JVMs on the same cores, and a real org is
+     * warm: their own JIT work must not be counted as the target's.
+     */
+    static void warmRig(Rig rig, Config config) throws Exception {
+        double seconds = config.decimal("rig-warmup", 20);
+        if (seconds > 0) {
+            LoadDriver.log(String.format(Locale.ROOT, "rig warm-up: %.0f s direct, c=%d", seconds, CONCURRENCY));
+            Phase.run(rig, PathKind.DIRECT, CONCURRENCY, 0, 0, seconds, 0, null);
+        }
+    }
+
     /** {@code config} holds the target's start ({@code cold-startup-ms}, {@code target-ready-epoch-ms}). */
     static ColdStart measure(Rig rig, Config config, double seconds) throws Exception {
         long load = System.currentTimeMillis();

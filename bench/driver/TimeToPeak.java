@@ -17,6 +17,7 @@ record TimeToPeak(Config config) {
         Rig rig = new Rig(config);
         rig.login(config);
         Phase.seed(rig);
+        ColdStart.warmRig(rig, config);
         Config started = TargetStart.await(config, rig);
         log(String.format(Locale.ROOT, "time to peak: %.0f s through the cold target, c=%d", seconds,
                 ColdStart.CONCURRENCY));
