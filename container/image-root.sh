@@ -3,7 +3,8 @@
 # bench/image-start and ContainerImageIT share (bench/common.sh takes its free port and readiness wait). Sourced, not
 # run. Running an image needs root and util-linux unshare.
 
-# unpack_image TARBALL DIR: the image's layers, in order, into DIR/root; sets IMAGE_ROOT and IMAGE_ENTRYPOINT (array).
+# unpack_image TARBALL DIR: the image's layers, in order, into DIR/root; sets IMAGE_ROOT, IMAGE_ENTRYPOINT and
+# IMAGE_ENV (arrays: the entrypoint's words, the image's NAME=value environment).
 unpack_image() {
   local tarball=$1 dir=$2 manifest config layer
   local -a digests
@@ -17,10 +18,11 @@ unpack_image() {
     tar --warning=no-unknown-keyword -xpzf "$(_image_blob "$dir" "$layer")" -C "$IMAGE_ROOT"
   done
   mkdir -p "$IMAGE_ROOT/proc" "$IMAGE_ROOT/dev"
-  # "Entrypoint":["java","-XX:...",...]: the flags hold no quotes or commas
-  mapfile -t IMAGE_ENTRYPOINT < <(grep -o '"Entrypoint":\[[^]]*\]' "$config" | sed 's/^"Entrypoint":\[//; s/\]$//' |
-    sed 's/","/\n/g; s/^"//; s/"$//')
+  # "Entrypoint":["java","-XX:...",...] and "Env":["JAVA_HOME=/opt/java",...]: no quotes or commas in either
+  mapfile -t IMAGE_ENTRYPOINT < <(_image_config_list "$config" Entrypoint)
+  mapfile -t IMAGE_ENV < <(_image_config_list "$config" Env)
 }
+_image_config_list() { grep -o "\"$2\":\[[^]]*\]" "$1" | sed "s/^\"$2\":\[//; s/\]\$//" | sed 's/","/\n/g; s/^"//; s/"$//'; }
 _image_blob() { echo "$1/blobs/sha256/${2#sha256:}"; }
 _image_digests() { grep -o '"digest":"sha256:[0-9a-f]*"' "$1" | cut -d'"' -f4; }
 

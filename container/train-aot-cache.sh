@@ -69,7 +69,7 @@ listener=$(image_free_port)
 management=$(image_free_port)
 # The entrypoint, writing the cache instead of reading it (the training image's entrypoint names none).
 command=("${IMAGE_ENTRYPOINT[0]}" -XX:AOTCacheOutput="$cache" -Xlog:aot=error "${IMAGE_ENTRYPOINT[@]:1}")
-(run_in_image "$IMAGE_ROOT" PATH=/opt/java/bin JAVA_HOME=/opt/java LANG=C.UTF-8 PORT="$listener" HOST=127.0.0.1 \
+(run_in_image "$IMAGE_ROOT" "${IMAGE_ENV[@]}" PORT="$listener" HOST=127.0.0.1 \
   MANAGEMENT_PORT="$management" MANAGEMENT_HOST=127.0.0.1 SALESFORCE_AUTH_CLIENT_ID=training \
   SALESFORCE_AUTH_SERVER="http://127.0.0.1:$org_port" SALESFORCE_AUTH_USER=training@example.com \
   SALESFORCE_AUTH_CERT_KEY="$(cat "$work/key.pem")" -- "${command[@]}" >"$work/training.log" 2>&1) &
