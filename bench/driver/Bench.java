@@ -44,7 +44,7 @@ final class Bench {
         if (peakSeconds > 0) {
             log(String.format("time to peak: %.0f s through the cold target, c=%d", peakSeconds,
                     ColdStart.CONCURRENCY));
-            cold = ColdStart.measure(rig, started, peakSeconds);
+            cold = ColdStart.measure(rig, started, peakSeconds, PathKind.TARGET);
             check(cold.phase(), false);
         }
         log(String.format("warm-up: %.0f s through the target, %.0f s direct (c=32)", Math.max(0, warmup - peakSeconds),

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The time to peak of a cold target: {@link #CONCURRENCY} closed-loop clients of the mix through the target from the
- * moment it is ready ({@link TargetStart}), the events of each second counted ({@link Ramp}). From ready adds the
+ * The time to peak of a cold target: {@link #CONCURRENCY} closed-loop clients of the mix through the target (or the
+ * yardstick's calls through a cold bare proxy) from the moment it is ready ({@link TargetStart}), the events of each second counted ({@link Ramp}). From ready adds the
  * moment between readiness and the first event (about a millisecond) to the ramp's second; from start adds the
  * target's start to ready too.
  */
@@ -27,10 +27,13 @@ record ColdStart(PhaseResult phase, Ramp ramp, double startToReadySeconds, doubl
         }
     }
 
-    /** {@code config} holds the target's start ({@code cold-startup-ms}, {@code target-ready-epoch-ms}). */
-    static ColdStart measure(Rig rig, Config config, double seconds) throws Exception {
+    /**
+     * {@code config} holds the cold process's start ({@code cold-startup-ms}, {@code target-ready-epoch-ms}); its pid
+     * is the rig's target pid. {@code path}: TARGET, or PROXY for the yardstick.
+     */
+    static ColdStart measure(Rig rig, Config config, double seconds, PathKind path) throws Exception {
         long load = System.currentTimeMillis();
-        PhaseResult phase = Phase.timed(rig, PathKind.TARGET, CONCURRENCY, seconds);
+        PhaseResult phase = Phase.timed(rig, path, CONCURRENCY, seconds);
         long ready = config.number("target-ready-epoch-ms", 0);
         return new ColdStart(phase, Ramp.of(phase.eventsPerSecond), config.number("cold-startup-ms", 0) / 1000.0,
                 ready > 0 ? (load - ready) / 1000.0 : Double.NaN, config.get("target-runtime", "?"));
