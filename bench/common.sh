@@ -81,3 +81,38 @@ build_driver() {
   javac -d "$classes" -cp "$jar" bench/driver/*.java
   DRIVER=(-cp "$classes:$jar" bench.driver.LoadDriver)
 }
+
+# prepare_bare_proxy vertx|camel|camel-async JAR PORT UPSTREAM_PORT: a yardstick (bench/proxy/) compiled against JAR
+# (what it needs beyond the jar from Maven Central, of the jar's versions) into $OUT/proxy-classes; sets
+# PROXY_COMMAND (java's arguments after the JVM flags: listen on PORT, forward to UPSTREAM_PORT, 64 connections) and
+# PROXY_LABEL.
+prepare_bare_proxy() {
+  local name part client="" VERTX_VERSION CAMEL_VERSION PROXY_JAR CAMEL_CP PROXY_CP PROXY_MAIN
+  if [[ $1 == vertx ]]; then
+    # Vert.x's reverse proxy (io.vertx:vertx-http-proxy, the version of the jar's vertx-core) from Maven Central;
+    # it runs on the target jar's Vert.x and Netty
+    VERTX_VERSION=$(unzip -p "$2" META-INF/maven/io.vertx/vertx-core/pom.properties | sed -n 's/^version=//p')
+    PROXY_JAR=bench/results/tools/vertx-http-proxy-$VERTX_VERSION.jar
+    [[ -f $PROXY_JAR ]] || mvn -B -q dependency:copy -Dartifact="io.vertx:vertx-http-proxy:$VERTX_VERSION" \
+      -DoutputDirectory=bench/results/tools
+    PROXY_CP=$2:$PROXY_JAR PROXY_MAIN=BareProxy PROXY_LABEL="bare proxy"
+  else
+    # camel-vertx-http and what it needs beyond the jar (the file compiles against it in either mode), of the jar's
+    # Camel and Vert.x versions, from Maven Central
+    CAMEL_VERSION=$(unzip -p "$2" META-INF/maven/org.apache.camel/camel-core-engine/pom.properties | sed -n 's/^version=//p')
+    VERTX_VERSION=$(unzip -p "$2" META-INF/maven/io.vertx/vertx-core/pom.properties | sed -n 's/^version=//p')
+    CAMEL_CP=$2
+    for artifact in "org.apache.camel:camel-vertx-http:$CAMEL_VERSION" "org.apache.camel:camel-vertx-common:$CAMEL_VERSION" \
+      "io.vertx:vertx-web-client:$VERTX_VERSION" "io.vertx:vertx-uri-template:$VERTX_VERSION"; do
+      name=${artifact#*:}
+      part=bench/results/tools/${name%%:*}-${name#*:}.jar
+      [[ -f $part ]] || mvn -B -q dependency:copy -Dartifact="$artifact" -DoutputDirectory=bench/results/tools
+      CAMEL_CP+=:$part
+    done
+    PROXY_CP=$CAMEL_CP PROXY_MAIN=CamelProxy client=camel-http PROXY_LABEL="bare Camel route"
+    if [[ $1 == camel-async ]]; then client=vertx-http PROXY_LABEL="bare Camel route, async client"; fi
+  fi
+  # compiled first, so that a cold start is the proxy's own, not the compiler's
+  javac --release 17 -d "$OUT/proxy-classes" -cp "$PROXY_CP" "bench/proxy/$PROXY_MAIN.java"
+  PROXY_COMMAND=(-cp "$OUT/proxy-classes:$PROXY_CP" "$PROXY_MAIN" "$3" "$4" 64 ${client:+"$client"})
+}

@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /**
  * Two builds of the target against one simulator, measured in alternation (A B B A ...) at one concurrency:
- * whatever else the machine does hits both alike. Prints each round and the medians.
+ * whatever else the machine does hits both alike. Prints each round and the medians. With {@code --b-path proxy}, B
+ * is a yardstick ({@code --proxy-port}, its pid as {@code --b-target-pid}) driven with the mix's REST calls.
  */
 final class AbComparison {
     final Config config;
@@ -22,6 +23,7 @@ final class AbComparison {
     void run() throws Exception {
         Rig a = new Rig(config);
         Rig b = new Rig(config, "b-");
+        PathKind pathB = config.get("b-path", "target").equals("proxy") ? PathKind.PROXY : PathKind.TARGET;
         b.ids = a.ids;
         a.login(config);
         b.token = a.token;
@@ -36,7 +38,7 @@ final class AbComparison {
         log(String.format(Locale.ROOT, "warm-up: %.0f s each, c=%d", warmup, concurrency));
         for (int i = 0; i < 2; i++) {
             Phase.run(a, PathKind.TARGET, concurrency, 0, warmup / 2, 0.5, 0, null);
-            Phase.run(b, PathKind.TARGET, concurrency, 0, warmup / 2, 0.5, 0, null);
+            Phase.run(b, pathB, concurrency, 0, warmup / 2, 0.5, 0, null);
         }
         List<double[]> resultsA = new ArrayList<>();
         List<double[]> resultsB = new ArrayList<>();
@@ -44,7 +46,8 @@ final class AbComparison {
             Rig first = round % 2 == 0 ? a : b;
             Rig second = first == a ? b : a;
             for (Rig rig : List.of(first, second)) {
-                PhaseResult r = Phase.run(rig, PathKind.TARGET, concurrency, rate, 1, seconds, 0, null);
+                PhaseResult r = Phase.run(rig, rig == a ? PathKind.TARGET : pathB, concurrency, rate, 1, seconds, 0,
+                        null);
                 double[] row = {r.stats.perSecond(), r.perThousand(r.targetCpuSeconds), r.stats.p50(),
                         r.stats.p99(), r.apiCallsPer1k(), r.otherCpuPercent(), r.stats.errors()};
                 (rig == a ? resultsA : resultsB).add(row);
@@ -61,6 +64,10 @@ final class AbComparison {
                 rate > 0 ? String.format(Locale.ROOT, ", open loop %.0f ev/s", rate) : "", rounds, seconds,
                 config.get("a-name", "A"), figures(medianA), config.get("b-name", "B"), figures(medianB),
                 medianB[0] / medianA[0], medianB[1] / medianA[1], medianB[4] / medianA[4]);
+        if (pathB == PathKind.PROXY) {
+            summary += String.format(Locale.ROOT, "%n  the target's CPU per event against the yardstick's (A/B): %.2f",
+                    medianA[1] / medianB[1]);
+        }
         System.out.println(summary);
         Path out = Path.of(config.get("out"));
         Files.createDirectories(out);
