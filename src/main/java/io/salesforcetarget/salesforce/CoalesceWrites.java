@@ -34,7 +34,10 @@ public class CoalesceWrites implements Processor {
     /** Registry name of the {@link WriteCoalescer} of the step, when coalescing is on. */
     public static final String COALESCER = "salesforceWriteCoalescer";
 
-    /** Exchange property: the event was answered by a collection call of this many records. */
+    /**
+     * Exchange property, {@code true}: the event was answered by a collection call, whose records are in
+     * {@link SalesforceExchange#COLLECTION_RECORDS} (which a failed collection call sets too).
+     */
     public static final String ANSWERED = "SalesforceTargetAnsweredByCollection";
 
     /** Collection resources exist from API 42.0, collection upserts from 46.0. */
@@ -97,7 +100,7 @@ public class CoalesceWrites implements Processor {
             message.setHeader(SalesforceExchange.STATUS_CODE, answered.answer().status());
             message.setBody(answered.answer().body());
             exchange.setProperty(SalesforceExchange.LAST_STATUS, answered.answer().status());
-            exchange.setProperty(ANSWERED, answered.records());
+            exchange.setProperty(ANSWERED, true);
             exchange.setProperty(SalesforceExchange.COLLECTION_RECORDS, answered.records());
         }
     }

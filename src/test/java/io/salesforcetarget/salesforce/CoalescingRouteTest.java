@@ -293,7 +293,7 @@ class CoalescingRouteTest extends CamelTestSupport {
                     .isEqualTo(json("{\"id\":\"" + id(i) + "\",\"success\":true,\"errors\":[]}"));
             assertThat(result.getMessage().getHeaders()).containsOnlyKeys(SalesforceExchange.STATUS_CODE);
             assertThat(result.getProperty(SalesforceExchange.LAST_STATUS)).isEqualTo(201);
-            assertThat(result.getProperty(CoalesceWrites.ANSWERED)).isEqualTo(3);
+            assertThat(result.getProperty(CoalesceWrites.ANSWERED)).isEqualTo(true);
             assertThat(result.getProperty(SalesforceExchange.COLLECTION_RECORDS)).isEqualTo(3);
         }
         assertThat(slots.available()).isEqualTo(1);
