@@ -116,3 +116,15 @@ prepare_bare_proxy() {
   javac --release 17 -d "$OUT/proxy-classes" -cp "$PROXY_CP" "bench/proxy/$PROXY_MAIN.java"
   PROXY_COMMAND=(-cp "$OUT/proxy-classes:$PROXY_CP" "$PROXY_MAIN" "$3" "$4" 64 ${client:+"$client"})
 }
+
+# launch_proxy LOG PORT [JVM-FLAGS...]: PROXY_COMMAND (prepare_bare_proxy) with the target's java and JVM flags, and
+# JVM-FLAGS, until it answers on PORT; sets PROXY_PID.
+launch_proxy() {
+  local log=$1 port=$2
+  shift 2
+  # shellcheck disable=SC2086
+  "$TARGET_JAVA" $TARGET_JVM_FLAGS "$@" "${PROXY_COMMAND[@]}" >"$log" 2>&1 &
+  PROXY_PID=$!
+  PIDS+=("$PROXY_PID")
+  wait_for_org "$port" "$PROXY_PID" "$log" 600
+}

@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * The time to peak of a cold target: {@link #CONCURRENCY} closed-loop clients of the mix through the target (or the
- * yardstick's calls through a cold bare proxy) from the moment it is ready ({@link TargetStart}), the events of each second counted ({@link Ramp}). From ready adds the
- * moment between readiness and the first event (about a millisecond) to the ramp's second; from start adds the
- * target's start to ready too.
+ * yardstick's calls through a cold bare proxy) from the moment it is ready ({@link TargetStart}), the events of each
+ * second counted ({@link Ramp}). From ready adds the moment between readiness and the first event (about a
+ * millisecond) to the ramp's second; from start adds the target's start to ready too.
  */
 record ColdStart(PhaseResult phase, Ramp ramp, double startToReadySeconds, double readyToLoadSeconds,
                  String runtime) {
