@@ -82,7 +82,7 @@ build_driver() {
   DRIVER=(-cp "$classes:$jar" bench.driver.LoadDriver)
 }
 
-# prepare_bare_proxy vertx|camel|camel-async JAR PORT UPSTREAM_PORT: a yardstick (bench/proxy/) compiled against JAR
+# prepare_bare_proxy vertx|camel|camel-async|camel-shaped JAR PORT UPSTREAM_PORT: a yardstick (bench/proxy/) compiled against JAR
 # (what it needs beyond the jar from Maven Central, of the jar's versions) into $OUT/proxy-classes; sets
 # PROXY_COMMAND (java's arguments after the JVM flags: listen on PORT, forward to UPSTREAM_PORT, 64 connections) and
 # PROXY_LABEL.
@@ -111,6 +111,7 @@ prepare_bare_proxy() {
     done
     PROXY_CP=$CAMEL_CP PROXY_MAIN=CamelProxy client=camel-http PROXY_LABEL="bare Camel route"
     if [[ $1 == camel-async ]]; then client=vertx-http PROXY_LABEL="bare Camel route, async client"; fi
+    if [[ $1 == camel-shaped ]]; then client=camel-shaped PROXY_LABEL="bare Camel route, the target's shape"; fi
   fi
   # compiled first, so that a cold start is the proxy's own, not the compiler's
   javac --release 17 -d "$OUT/proxy-classes" -cp "$PROXY_CP" "bench/proxy/$PROXY_MAIN.java"
