@@ -109,9 +109,12 @@ prepare_bare_proxy() {
       [[ -f $part ]] || mvn -B -q dependency:copy -Dartifact="$artifact" -DoutputDirectory=bench/results/tools
       CAMEL_CP+=:$part
     done
-    PROXY_CP=$CAMEL_CP PROXY_MAIN=CamelProxy client=camel-http PROXY_LABEL="bare Camel route"
-    if [[ $1 == camel-async ]]; then client=vertx-http PROXY_LABEL="bare Camel route, async client"; fi
-    if [[ $1 == camel-shaped ]]; then client=camel-shaped PROXY_LABEL="bare Camel route, the target's shape"; fi
+    PROXY_CP=$CAMEL_CP PROXY_MAIN=CamelProxy
+    case $1 in
+      camel) client=camel-http PROXY_LABEL="bare Camel route" ;;
+      camel-async) client=vertx-http PROXY_LABEL="bare Camel route, async client" ;;
+      camel-shaped) client=camel-shaped PROXY_LABEL="bare Camel route, the target's shape" ;;
+    esac
   fi
   # compiled first, so that a cold start is the proxy's own, not the compiler's
   javac --release 17 -d "$OUT/proxy-classes" -cp "$PROXY_CP" "bench/proxy/$PROXY_MAIN.java"

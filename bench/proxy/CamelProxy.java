@@ -30,52 +30,57 @@ public class CamelProxy {
         String upstream = "http://127.0.0.1:" + Integer.parseInt(args[1]);
         int connections = Integer.parseInt(args[2]);
         String client = args.length > 3 ? args[3] : "camel-http";
-        boolean async = client.equals("vertx-http");
         Main main = new Main();
         main.setDefaultPropertyPlaceholderLocation("false"); // not the target's application.properties
         main.addInitialProperty("camel.server.enabled", "true");
         main.addInitialProperty("camel.server.host", "127.0.0.1");
         main.addInitialProperty("camel.server.port", String.valueOf(port));
         main.bind("vertxOptions", new VertxOptions().setWorkerPoolSize(connections));
-        if (client.equals("camel-shaped")) {
-            main.configure().addRoutesBuilder(new ShapedRoutes(upstream, connections));
-            main.run();
-            return;
-        }
-        main.configure().addRoutesBuilder(async ? new RouteBuilder() {
-            @Override
-            public void configure() {
-                VertxHttpComponent http = getContext().getComponent("vertx-http", VertxHttpComponent.class);
-                http.setWebClientOptions(new WebClientOptions().setMaxPoolSize(connections).setKeepAlive(true));
-                from("platform-http:/?matchOnUriPrefix=true").routeId("bare-camel-async-proxy")
-                        .streamCache("false")
-                        .process(exchange -> {
-                            // the upstream URI of this request: its path and query as received (the URI header may
-                            // hold the query)
-                            String uri = exchange.getMessage().getHeader(Exchange.HTTP_URI, String.class);
-                            String query = exchange.getMessage().getHeader(Exchange.HTTP_QUERY, String.class);
-                            boolean withQuery = uri.contains("?") || query == null || query.isEmpty();
-                            exchange.getMessage().setHeader(Exchange.HTTP_URI,
-                                    upstream + uri + (withQuery ? "" : "?" + query));
-                            exchange.getMessage().removeHeader(Exchange.HTTP_PATH);
-                            exchange.getMessage().removeHeader(Exchange.HTTP_QUERY);
-                        })
-                        .to("vertx-http:" + upstream + "?throwExceptionOnFailure=false");
-            }
-        } : new RouteBuilder() {
-            @Override
-            public void configure() {
-                HttpComponent http = getContext().getComponent("http", HttpComponent.class);
-                http.setMaxTotalConnections(connections);
-                http.setConnectionsPerRoute(connections);
-                from("platform-http:/?matchOnUriPrefix=true").routeId("bare-camel-proxy")
-                        .streamCache("false")
-                        .process(exchange -> exchange.getMessage().setHeader(Exchange.HTTP_METHOD,
-                                HttpMethods.valueOf(exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class))))
-                        .to(upstream + "?bridgeEndpoint=true&throwExceptionOnFailure=false&getWithBody=true");
-            }
+        main.configure().addRoutesBuilder(switch (client) {
+            case "vertx-http" -> new RouteBuilder() {
+                @Override
+                public void configure() {
+                    VertxHttpComponent http = getContext().getComponent("vertx-http", VertxHttpComponent.class);
+                    http.setWebClientOptions(new WebClientOptions().setMaxPoolSize(connections).setKeepAlive(true));
+                    from("platform-http:/?matchOnUriPrefix=true").routeId("bare-camel-async-proxy")
+                            .streamCache("false")
+                            .process(exchange -> {
+                                exchange.getMessage().setHeader(Exchange.HTTP_URI, upstreamUri(exchange, upstream));
+                                exchange.getMessage().removeHeader(Exchange.HTTP_PATH);
+                                exchange.getMessage().removeHeader(Exchange.HTTP_QUERY);
+                            })
+                            .to("vertx-http:" + upstream + "?throwExceptionOnFailure=false");
+                }
+            };
+            case "camel-shaped" -> new ShapedRoutes(upstream, connections);
+            default -> new RouteBuilder() {
+                @Override
+                public void configure() {
+                    poolConnections(this, connections);
+                    from("platform-http:/?matchOnUriPrefix=true").routeId("bare-camel-proxy")
+                            .streamCache("false")
+                            .process(exchange -> exchange.getMessage().setHeader(Exchange.HTTP_METHOD,
+                                    HttpMethods.valueOf(exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class))))
+                            .to(upstream + "?bridgeEndpoint=true&throwExceptionOnFailure=false&getWithBody=true");
+                }
+            };
         });
         main.run();
+    }
+
+    /** The upstream URI of this request: its path and query as received (the URI header may hold the query). */
+    static String upstreamUri(Exchange exchange, String upstream) {
+        String uri = exchange.getMessage().getHeader(Exchange.HTTP_URI, String.class);
+        String query = exchange.getMessage().getHeader(Exchange.HTTP_QUERY, String.class);
+        boolean withQuery = uri.contains("?") || query == null || query.isEmpty();
+        return upstream + uri + (withQuery ? "" : "?" + query);
+    }
+
+    /** camel-http's pool: as many connections as the target's, all to the one upstream. */
+    static void poolConnections(RouteBuilder routes, int connections) {
+        HttpComponent http = routes.getContext().getComponent("http", HttpComponent.class);
+        http.setMaxTotalConnections(connections);
+        http.setConnectionsPerRoute(connections);
     }
 
     /**
@@ -94,9 +99,7 @@ public class CamelProxy {
 
         @Override
         public void configure() {
-            HttpComponent http = getContext().getComponent("http", HttpComponent.class);
-            http.setMaxTotalConnections(connections);
-            http.setConnectionsPerRoute(connections);
+            poolConnections(this, connections);
             org.apache.camel.Processor nothing = exchange -> {
             };
 
@@ -119,10 +122,7 @@ public class CamelProxy {
                         exchange.setProperty("shaped.content-type", exchange.getMessage().getHeader(Exchange.CONTENT_TYPE));
                         exchange.setProperty("shaped.method", HttpMethods.valueOf(
                                 exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class)));
-                        String uri = exchange.getMessage().getHeader(Exchange.HTTP_URI, String.class);
-                        String query = exchange.getMessage().getHeader(Exchange.HTTP_QUERY, String.class);
-                        boolean withQuery = uri.contains("?") || query == null || query.isEmpty();
-                        exchange.setProperty("shaped.uri", upstream + uri + (withQuery ? "" : "?" + query));
+                        exchange.setProperty("shaped.uri", upstreamUri(exchange, upstream));
                     }).id("read-cloudevent")
                     .process(nothing).id("claim-event")
                     .filter(exchangeProperty("shaped.stored").isNotNull()).id("check-redelivery")
