@@ -32,7 +32,7 @@ public class SalesforceCallNotifier extends EventNotifierSupport {
         setIgnoreStepEvents(true);
         setIgnoreExchangeCreatedEvent(true);
         setIgnoreExchangeCompletedEvent(true);
-        setIgnoreExchangeFailedEvents(true);
+        // Failed events stay on: Camel delivers the redelivery event only to a notifier that takes them.
         // Sending events stay on: Camel emits the sent event (with the time taken) only for a send whose sending
         // event some notifier took.
         setIgnoreExchangeAsyncProcessingStartedEvents(true);

@@ -85,6 +85,11 @@ class FaultInjectionIT extends TargetAgainstSimulatedOrg {
         return salesforce.recordedRequests().size();
     }
 
+    private double retriesMetric() throws Exception {
+        return RunningTarget.metric(HttpClient.newHttpClient(), target.metricsUrl(), "salesforce_target_retries_total")
+                .orElse(0);
+    }
+
     static Stream<Arguments> transientFaults() {
         return Stream.of(FaultKind.SERVICE_UNAVAILABLE_JSON, FaultKind.SERVICE_UNAVAILABLE_HTML,
                 FaultKind.TOO_MANY_REQUESTS, FaultKind.SERVER_ERROR, FaultKind.CONNECTION_RESET)
@@ -95,6 +100,7 @@ class FaultInjectionIT extends TargetAgainstSimulatedOrg {
     @MethodSource("transientFaults")
     void aTransientFailureOfARequestSafeToRepeatIsRetriedInsideAndSucceeds(FaultKind fault, Mode mode)
             throws Exception {
+        double retriesBefore = retriesMetric();
         salesforce.faults().api(fault, 1);
 
         HttpResponse<byte[]> response = mode.send(client, GET_LIMITS);
@@ -102,6 +108,7 @@ class FaultInjectionIT extends TargetAgainstSimulatedOrg {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(replyOf(response).getExtension("category")).isEqualTo("success");
         assertThat(requestsSalesforceSaw()).isEqualTo(2);
+        assertThat(retriesMetric()).as("the repeat is counted").isEqualTo(retriesBefore + 1);
     }
 
     @ParameterizedTest(name = "{0} once, {1}")
