@@ -48,13 +48,17 @@ start_simulator() {
 }
 
 # wait_for_org PORT PID LOG TRIES: until the simulated org's counters answer on PORT (the simulator, or a proxy in front
-# of it), checked every 50 ms at most TRIES times; if PID ends first, prints LOG and exits.
+# of it), checked every 50 ms at most TRIES times; if PID ends first, prints LOG and exits; if it never answers,
+# says so, prints LOG and exits (a benchmark against no org would measure only refusals).
 wait_for_org() {
   for _ in $(seq 1 "$4"); do
     curl -sf -o /dev/null "http://127.0.0.1:$1/__admin/counters" && return
     kill -0 "$2" 2>/dev/null || { cat "$3" >&2; exit 1; }
     sleep 0.05
   done
+  echo "no answer on 127.0.0.1:$1/__admin/counters after $4 tries; its log:" >&2
+  cat "$3" >&2
+  exit 1
 }
 
 # target_env PORT [MANAGEMENT_PORT]: sets TARGET_ENV, the target's environment against the simulator: listener on
