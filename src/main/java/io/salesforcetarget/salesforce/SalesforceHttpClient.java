@@ -10,20 +10,24 @@ import io.salesforcetarget.settings.TargetSettings;
 /**
  * The {@code http} component every Salesforce call goes through, token request included: each call is bounded
  * (connect, wait for a pooled connection, response), and the pool size is the concurrency bound: beyond it a call
- * waits at most the pool wait, then fails (503).
+ * waits at most the pool wait, then fails (503). The response is bounded by a {@link CallDeadline} on the whole call,
+ * not by the socket's timeout, which costs a JDK timer per read on a virtual thread.
  */
 public final class SalesforceHttpClient {
 
     private SalesforceHttpClient() {
     }
 
-    public static void configure(HttpComponent http, TargetSettings settings) {
+    /** Configures {@code http}; the caller adds the returned deadline to Camel's services, to stop with it. */
+    public static CallDeadline configure(HttpComponent http, TargetSettings settings) {
         Reliability reliability = settings.reliability();
-        int timeoutMs = millis(settings.requestTimeout());
+        CallDeadline deadline = new CallDeadline(settings.requestTimeout());
         http.setConnectTimeout(millis(reliability.connectTimeout()));
         http.setConnectionRequestTimeout(millis(reliability.poolWait()));
-        http.setResponseTimeout(timeoutMs);
-        http.setSoTimeout(timeoutMs);
+        // No socket timeout (0: none): the deadline bounds the call from the request sent to the answer's last byte.
+        http.setResponseTimeout(0);
+        http.setSoTimeout(0);
+        http.setHttpClientConfigurer(builder -> builder.addExecInterceptorFirst(CallDeadline.NAME, deadline));
         http.setMaxTotalConnections(reliability.maxConcurrentCalls());
         http.setConnectionsPerRoute(reliability.maxConcurrentCalls());
         http.setFollowRedirects(false);
@@ -31,6 +35,7 @@ public final class SalesforceHttpClient {
         // what is retried, and when, is decided by the target, never below it.
         http.setAutomaticRetriesDisabled(true);
         http.setCookieManagementDisabled(true);
+        return deadline;
     }
 
     private static int millis(Duration duration) {

@@ -66,7 +66,7 @@ public class SalesforceLibrary extends RouteBuilder {
         TargetSettings settings = givenSettings != null ? givenSettings : TargetSettings.from(context);
         context.getRegistry().bind(SETTINGS, settings);
 
-        SalesforceHttpClient.configure(context.getComponent("http", HttpComponent.class), settings);
+        context.addService(SalesforceHttpClient.configure(context.getComponent("http", HttpComponent.class), settings));
 
         Reliability reliability = settings.reliability();
         Security security = settings.security();

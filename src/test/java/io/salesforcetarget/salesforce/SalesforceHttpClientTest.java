@@ -28,14 +28,15 @@ class SalesforceHttpClientTest {
                 TestKeys.privateKey(), null, ReplyPolicy.ALWAYS, Duration.ofMillis(1500), "source", 5, RELIABILITY,
                 Security.defaults(), false, Coalescing.off(), EventStoreSettings.memory());
 
-        SalesforceHttpClient.configure(http, settings);
+        SalesforceHttpClient.configure(http, settings).stop();
 
         assertThat(http.getConnectTimeout()).isEqualTo(700);
         assertThat(http.getConnectionRequestTimeout()).as("the bounded wait for a free connection").isEqualTo(300);
         assertThat(http.getMaxTotalConnections()).as("at most N concurrent Salesforce calls").isEqualTo(12);
         assertThat(http.getConnectionsPerRoute()).isEqualTo(12);
-        assertThat(http.getResponseTimeout()).isEqualTo(1500);
-        assertThat(http.getSoTimeout()).isEqualTo(1500);
+        assertThat(http.getResponseTimeout()).as("bounded by the call's deadline, not per read").isZero();
+        assertThat(http.getSoTimeout()).isZero();
+        assertThat(http.getHttpClientConfigurer()).as("adds the deadline to the client").isNotNull();
         assertThat(http.isFollowRedirects()).isFalse();
         assertThat(http.isAutomaticRetriesDisabled()).as("no hidden re-execution below the target").isTrue();
         assertThat(http.isCookieManagementDisabled()).isTrue();

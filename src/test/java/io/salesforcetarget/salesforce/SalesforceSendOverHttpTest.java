@@ -67,10 +67,10 @@ class SalesforceSendOverHttpTest extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext camel = super.createCamelContext();
-        SalesforceHttpClient.configure(camel.getComponent("http", HttpComponent.class),
+        camel.addService(SalesforceHttpClient.configure(camel.getComponent("http", HttpComponent.class),
                 new TargetSettings("client", "https://login.example.com", "user", TestKeys.privateKey(), "v59.0",
                         ReplyPolicy.ALWAYS, Duration.ofSeconds(10), "test-source", 5, Reliability.defaults(),
-                        Security.defaults(), false, Coalescing.off(), EventStoreSettings.memory()));
+                        Security.defaults(), false, Coalescing.off(), EventStoreSettings.memory())));
         return camel;
     }
 
