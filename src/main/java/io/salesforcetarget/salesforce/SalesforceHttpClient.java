@@ -3,6 +3,7 @@ package io.salesforcetarget.salesforce;
 import java.time.Duration;
 
 import org.apache.camel.component.http.HttpComponent;
+import org.apache.hc.client5.http.impl.ChainElement;
 
 import io.salesforcetarget.settings.Reliability;
 import io.salesforcetarget.settings.TargetSettings;
@@ -27,7 +28,10 @@ public final class SalesforceHttpClient {
         // No socket timeout (0: none): the deadline bounds the call from the request sent to the answer's last byte.
         http.setResponseTimeout(0);
         http.setSoTimeout(0);
-        http.setHttpClientConfigurer(builder -> builder.addExecInterceptorFirst(CallDeadline.NAME, deadline));
+        // Armed once the connection is leased and connected (each bounded by its own timeout, above), around the
+        // exchange on it: a deadline that passed while waiting for a connection would have nothing to close.
+        http.setHttpClientConfigurer(builder -> builder.addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(),
+                CallDeadline.NAME, deadline));
         http.setMaxTotalConnections(reliability.maxConcurrentCalls());
         http.setConnectionsPerRoute(reliability.maxConcurrentCalls());
         http.setFollowRedirects(false);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
@@ -65,8 +66,8 @@ class CallDeadlineTest {
     private void deadlineOf(Duration timeout) {
         deadline = new CallDeadline(timeout);
         deadline.start();
-        client = HttpClients.custom().addExecInterceptorFirst(CallDeadline.NAME, deadline).disableAutomaticRetries()
-                .build();
+        client = HttpClients.custom().addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), CallDeadline.NAME,
+                deadline).disableAutomaticRetries().build();
     }
 
     private void deadlineIsCancelled() {
