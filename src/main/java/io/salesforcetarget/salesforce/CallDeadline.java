@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;
@@ -59,7 +58,6 @@ public final class CallDeadline extends ServiceSupport implements ExecChainHandl
     public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
             throws IOException, HttpException {
         Deadline deadline = new Deadline(scope);
-        deadline.timeout = timer.newTimeout(expired -> deadline.expire(), timeoutMs, TimeUnit.MILLISECONDS);
         ClassicHttpResponse response;
         try {
             response = chain.proceed(request, scope);
@@ -86,29 +84,32 @@ public final class CallDeadline extends ServiceSupport implements ExecChainHandl
 
     /** One call's deadline: cancelled when the answer is read, closed or failed; if it expires, the call is aborted. */
     private final class Deadline {
-        private final ExecChain.Scope scope;
-        private final AtomicBoolean expired = new AtomicBoolean();
-        private volatile Timeout timeout;
+        private final Timeout timeout;
 
         Deadline(ExecChain.Scope scope) {
-            this.scope = scope;
-        }
-
-        void expire() {
-            expired.set(true);
-            scope.execRuntime.discardEndpoint(); // closes the socket: the blocked read fails at once
+            // Discarding the endpoint closes the socket: the blocked read fails at once.
+            this.timeout = timer.newTimeout(expired -> scope.execRuntime.discardEndpoint(), timeoutMs,
+                    TimeUnit.MILLISECONDS);
         }
 
         /** The call is over; a failure after the deadline is reported as the timeout it is. */
         IOException end(IOException failure) {
             timeout.cancel();
-            if (failure != null && expired.get() && !(failure instanceof SocketTimeoutException)) {
+            if (failure != null && timeout.isExpired() && !(failure instanceof SocketTimeoutException)) {
                 SocketTimeoutException timedOut = new SocketTimeoutException(
                         "no complete answer within " + timeoutMs + " ms");
                 timedOut.initCause(failure);
                 return timedOut;
             }
             return failure;
+        }
+
+        /** What a read of the body returned; its end (-1) ends the call. */
+        int endAtEndOfBody(int read) {
+            if (read < 0) {
+                end(null);
+            }
+            return read;
         }
     }
 
@@ -162,11 +163,7 @@ public final class CallDeadline extends ServiceSupport implements ExecChainHandl
         @Override
         public int read() throws IOException {
             try {
-                int b = super.read();
-                if (b < 0) {
-                    deadline.end(null);
-                }
-                return b;
+                return deadline.endAtEndOfBody(super.read());
             } catch (IOException e) {
                 throw deadline.end(e);
             }
@@ -175,11 +172,7 @@ public final class CallDeadline extends ServiceSupport implements ExecChainHandl
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
             try {
-                int n = super.read(buffer, offset, length);
-                if (n < 0) {
-                    deadline.end(null);
-                }
-                return n;
+                return deadline.endAtEndOfBody(super.read(buffer, offset, length));
             } catch (IOException e) {
                 throw deadline.end(e);
             }
